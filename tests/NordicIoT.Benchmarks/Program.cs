@@ -1,0 +1,22 @@
+using NordicIoT.Benchmarks;
+
+// dotnet run -c Release --project tests/NordicIoT.Benchmarks -- [wire|codec|all]
+var what = args.Length > 0 ? args[0] : "all";
+switch (what)
+{
+    case "wire":
+        WireSizeReport.Print(Console.Out);
+        break;
+    case "codec":
+        CodecSpeedReport.Run(Console.Out);
+        break;
+    case "all":
+        WireSizeReport.Print(Console.Out);
+        CodecSpeedReport.Run(Console.Out);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown benchmark '{what}': use wire, codec or all");
+        return 2;
+}
+
+return 0;

@@ -1,2 +1,0 @@
-namespace NordicIoT.Schemas.Tests;
-public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
