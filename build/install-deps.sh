@@ -9,6 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 declare -A needed=(
   [node]=nodejs
   [npm]=npm
+  [mosquitto]=mosquitto
+  [mosquitto_pub]=mosquitto-clients
 )
 
 missing=()
