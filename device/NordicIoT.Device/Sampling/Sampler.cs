@@ -19,6 +19,8 @@ namespace NordicIoT.Device.Sampling
         private readonly int[] _intervals;
         private readonly long[] _nextDue;
         private readonly int[] _values = new int[SensorKind.MaxDimensions];
+        private readonly int[] _latest;
+        private readonly bool[] _hasLatest;
         private readonly IClock _clock;
         private readonly ReadingBuffer _buffer;
         private readonly DeviceConfig _config;
@@ -31,6 +33,8 @@ namespace NordicIoT.Device.Sampling
             _sensors = sensors;
             _intervals = new int[sensors.Length];
             _nextDue = new long[sensors.Length];
+            _latest = new int[sensors.Length * SensorKind.MaxDimensions];
+            _hasLatest = new bool[sensors.Length];
             for (int i = 0; i < sensors.Length; i++)
             {
                 _nextDue[i] = Never;
@@ -112,7 +116,7 @@ namespace NordicIoT.Device.Sampling
                     _nextDue[i] = now + period;
                 }
 
-                if (Sample(_sensors[i]))
+                if (Sample(i))
                 {
                     uplinkNow |= _config.Mode == DeviceMode.Live || IsOutsideThreshold(_sensors[i].SensorId);
                 }
@@ -121,28 +125,49 @@ namespace NordicIoT.Device.Sampling
             return uplinkNow;
         }
 
-        /// <summary>Reads the sensor with this id now, outside its schedule, into <paramref name="values"/>; false when there is none or the read failed.</summary>
-        public bool TryReadNow(int sensorId, int[] values)
+        /// <summary>Current values of the sensor with this id: its latest reading when it is sampled, else a read now; false when there is none or the read failed.</summary>
+        public bool TryGetCurrent(int sensorId, int[] values)
         {
             for (int i = 0; i < _sensors.Length; i++)
             {
-                if (_sensors[i].SensorId == sensorId)
+                if (_sensors[i].SensorId != sensorId)
+                {
+                    continue;
+                }
+
+                if (_intervals[i] == 0 || !_hasLatest[i])
                 {
                     return TryRead(_sensors[i], values);
                 }
+
+                int dims = SensorKind.Dimensions(sensorId);
+                for (int k = 0; k < dims; k++)
+                {
+                    values[k] = _latest[(i * SensorKind.MaxDimensions) + k];
+                }
+
+                return true;
             }
 
             return false;
         }
 
-        private bool Sample(ISensor sensor)
+        private bool Sample(int index)
         {
+            ISensor sensor = _sensors[index];
             if (!TryRead(sensor, _values))
             {
                 return false;
             }
 
             int id = sensor.SensorId;
+            int dims = SensorKind.Dimensions(id);
+            for (int k = 0; k < dims; k++)
+            {
+                _latest[(index * SensorKind.MaxDimensions) + k] = _values[k];
+            }
+
+            _hasLatest[index] = true;
             if (_clock.IsValid)
             {
                 _buffer.Append(id, _clock.UnixSeconds, _values, 0);

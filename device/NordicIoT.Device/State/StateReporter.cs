@@ -217,8 +217,8 @@ namespace NordicIoT.Device.State
             _current[StateField.ConfigVersion] = _config.Version;
             _current[StateField.ConfigRejection] = _configHandler.Rejections > 0 ? _configHandler.Rejections : Unknown;
             _current[StateField.Ota] = Unknown;
-            _current[StateField.Latest] = _sampler.TryReadNow(SensorKind.Battery, _values) ? _values[0] : Unknown;
-            _current[SignalSlot] = _sampler.TryReadNow(SensorKind.Signal, _values) ? _values[0] : Unknown;
+            _current[StateField.Latest] = _sampler.TryGetCurrent(SensorKind.Battery, _values) ? _values[0] : Unknown;
+            _current[SignalSlot] = _sampler.TryGetCurrent(SensorKind.Signal, _values) ? _values[0] : Unknown;
             _current[StateField.Network] = (int)_options.Network;
         }
 

@@ -80,11 +80,11 @@ namespace NordicIoT.Device.Uplink
             get { return _batchCount + (_state.InFlight ? 1 : 0); }
         }
 
-        /// <summary>Starts the uplink schedule at uptime <paramref name="now"/>.</summary>
+        /// <summary>Starts at uptime <paramref name="now"/> with an uplink, so every mode reports its state and fetches its configuration after boot.</summary>
         public void Start(long now)
         {
-            _uplinkInterval = _config.UplinkInterval;
-            _nextUplinkAt = now + (_uplinkInterval * 1000L);
+            Schedule(now);
+            _uplinkRequested = true;
         }
 
         /// <summary>Sends everything buffered at the next chance (connecting first in power-save mode).</summary>
@@ -98,7 +98,7 @@ namespace NordicIoT.Device.Uplink
         {
             if (_config.UplinkInterval != _uplinkInterval)
             {
-                Start(now);
+                Schedule(now);
             }
         }
 
@@ -217,6 +217,12 @@ namespace NordicIoT.Device.Uplink
             }
 
             return next;
+        }
+
+        private void Schedule(long now)
+        {
+            _uplinkInterval = _config.UplinkInterval;
+            _nextUplinkAt = now + (_uplinkInterval * 1000L);
         }
 
         private bool WantsConnection()
