@@ -122,7 +122,7 @@ namespace NordicIoT.Schemas.Cbor
         public void WriteBytes(byte[] data, int offset, int length)
         {
             CheckRange(data, offset, length);
-            EnsureRoom((long)HeadSize((ulong)length) + length);
+            EnsureRoom((long)CborSize.Head((ulong)length) + length);
             WriteHead(MajorBytes, (ulong)length);
             Array.Copy(data, offset, _buffer, _position, length);
             _position += length;
@@ -137,7 +137,7 @@ namespace NordicIoT.Schemas.Cbor
             }
 
             long byteCount = Utf8Length(value);
-            EnsureRoom(HeadSize((ulong)byteCount) + byteCount);
+            EnsureRoom(CborSize.Head((ulong)byteCount) + byteCount);
             WriteHead(MajorText, (ulong)byteCount);
             EncodeUtf8(value);
         }
@@ -245,26 +245,6 @@ namespace NordicIoT.Schemas.Cbor
             }
         }
 
-        private static int HeadSize(ulong argument)
-        {
-            if (argument < 24)
-            {
-                return 1;
-            }
-
-            if (argument <= 0xff)
-            {
-                return 2;
-            }
-
-            if (argument <= 0xffff)
-            {
-                return 3;
-            }
-
-            return argument <= 0xffffffff ? 5 : 9;
-        }
-
         private void WriteHead(int major, ulong argument)
         {
             // Small deltas are the bulk of a batch: one byte, no size dispatch.
@@ -274,7 +254,7 @@ namespace NordicIoT.Schemas.Cbor
                 return;
             }
 
-            int size = HeadSize(argument);
+            int size = CborSize.Head(argument);
             EnsureRoom(size);
             int initial = major << 5;
             switch (size)
