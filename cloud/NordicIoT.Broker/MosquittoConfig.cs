@@ -1,4 +1,5 @@
 using System.Text;
+using NordicIoT.Provisioning;
 
 namespace NordicIoT.Broker;
 
@@ -103,11 +104,8 @@ public static class MosquittoConfig
 
         foreach (var user in settings.ServiceUsers)
         {
-            if (string.IsNullOrEmpty(user) || !user.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-            {
-                throw new ArgumentException(
-                    $"Service user '{user}' must be non-empty and contain only A-Z, a-z, 0-9, '_' and '-'.", nameof(settings));
-            }
+            // The same rule as for certificate names: the ACL line "user NAME" must name exactly one CN.
+            IdentityName.Validate(user, nameof(settings.ServiceUsers));
         }
     }
 

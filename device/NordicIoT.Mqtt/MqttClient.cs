@@ -13,7 +13,7 @@ namespace NordicIoT.Mqtt;
 public sealed class MqttClient : IAsyncDisposable, IConnectionEvents
 {
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private MqttConnection? _connection;
+    private volatile MqttConnection? _connection;
 
     /// <summary>Creates a client for the broker in <paramref name="options"/>; nothing is opened until <see cref="ConnectAsync"/>.</summary>
     public MqttClient(MqttClientOptions options)

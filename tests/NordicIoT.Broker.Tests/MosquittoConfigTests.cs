@@ -76,7 +76,7 @@ public sealed class MosquittoConfigTests
     public void An_invalid_service_user_is_refused(string user)
     {
         var error = Assert.Throws<ArgumentException>(() => MosquittoConfig.RenderAcl(Settings with { ServiceUsers = [user] }));
-        Assert.Contains("Service user", error.Message);
+        Assert.Equal("ServiceUsers", error.ParamName);
     }
 
     [Theory]
