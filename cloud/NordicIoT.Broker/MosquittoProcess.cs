@@ -12,8 +12,28 @@ public sealed class MosquittoProcess : IDisposable
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
     private const int TailLines = 20;
 
+    // Brokers not yet disposed; stopped when this process exits so a forgotten Dispose cannot leave mosquitto running.
+    private static readonly HashSet<MosquittoProcess> Running = [];
+
     private readonly Process _process;
     private readonly ProcessOutput _output;
+
+    static MosquittoProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            MosquittoProcess[] left;
+            lock (Running)
+            {
+                left = [.. Running];
+            }
+
+            foreach (var broker in left)
+            {
+                broker.Dispose();
+            }
+        };
+    }
 
     private MosquittoProcess(Process process, ProcessOutput output, BrokerSettings settings, BrokerFiles files)
     {
@@ -68,6 +88,11 @@ public sealed class MosquittoProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var broker = new MosquittoProcess(process, output, settings, files);
+        lock (Running)
+        {
+            Running.Add(broker);
+        }
+
         try
         {
             broker.WaitUntilListening(startTimeout ?? DefaultStartTimeout);
@@ -91,6 +116,11 @@ public sealed class MosquittoProcess : IDisposable
     /// <summary>Stops the broker (SIGTERM, then SIGKILL after a grace period) so it saves retained messages.</summary>
     public void Dispose()
     {
+        lock (Running)
+        {
+            Running.Remove(this);
+        }
+
         try
         {
             ProcessSignals.Stop(_process, StopGrace);

@@ -4,12 +4,14 @@ using NordicIoT.Testing;
 namespace NordicIoT.Broker.Tests;
 
 /// <summary>What happens to connections when the broker restarts, stalls or stays idle; each test owns its broker.</summary>
-public sealed class ConnectionLifecycleTests : IAsyncDisposable
+public sealed class ConnectionLifecycleTests : IAsyncLifetime
 {
     private readonly TestBroker _broker = TestBroker.Start();
     private readonly List<MqttClient> _clients = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var client in _clients)
         {

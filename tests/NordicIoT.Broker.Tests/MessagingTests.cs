@@ -6,12 +6,14 @@ using NordicIoT.Testing;
 namespace NordicIoT.Broker.Tests;
 
 /// <summary>Publish, subscribe, retained messages and the per-device ACL against a real Mosquitto.</summary>
-public sealed class MessagingTests(SharedBroker shared) : IClassFixture<SharedBroker>, IAsyncDisposable
+public sealed class MessagingTests(SharedBroker shared) : IClassFixture<SharedBroker>, IAsyncLifetime
 {
     private readonly TestBroker _broker = shared.Broker;
     private readonly List<MqttClient> _clients = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var client in _clients)
         {

@@ -7,7 +7,7 @@ using NordicIoT.Testing;
 namespace NordicIoT.Broker.Tests;
 
 /// <summary>The device library's IMqttTransport over the host client, against a real broker (each test owns it: one restarts).</summary>
-public sealed class MqttClientTransportTests : IAsyncDisposable
+public sealed class MqttClientTransportTests : IAsyncLifetime
 {
     private readonly TestBroker _broker = TestBroker.Start();
     private readonly MqttClient _cloud;
@@ -19,7 +19,9 @@ public sealed class MqttClientTransportTests : IAsyncDisposable
         _cloudEvents = new ClientEvents(_cloud);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         await _cloud.DisposeAsync();
         _broker.Dispose();
