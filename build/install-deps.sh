@@ -15,7 +15,8 @@ declare -A needed=(
 
 missing=()
 for cmd in "${!needed[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("${needed[$cmd]}")
+  # Debian installs daemons such as mosquitto in /usr/sbin, which is not on a normal user's PATH.
+  command -v "$cmd" >/dev/null 2>&1 || [[ -x "/usr/sbin/$cmd" ]] || missing+=("${needed[$cmd]}")
 done
 
 if ((${#missing[@]})); then
