@@ -332,7 +332,6 @@ namespace NordicIoT.Device.Uplink
             _batchCount = 0;
             _stateId = NoPacket;
             _state.Lost();
-            _nextSend = _buffer.FirstSequence;
         }
 
         private void CloseQuietly()
