@@ -1,0 +1,111 @@
+using System.Buffers.Binary;
+using Microsoft.Data.Sqlite;
+using NordicIoT.Cloud.Readings;
+using NordicIoT.Cloud.Storage;
+using NordicIoT.Schemas.Messages;
+
+namespace NordicIoT.Cloud.Sqlite;
+
+/// <summary>Readings as rows keyed (device, sensor, time); a reading already stored is skipped, which makes redelivery and re-cut batches harmless.</summary>
+internal sealed class SqliteReadingStore(SqliteSessionPool pool) : IReadingStore
+{
+    private const string Insert = "INSERT OR IGNORE INTO readings (device, sensor, time, value, more) VALUES (@device, @sensor, @time, @value, @more)";
+
+    private const string Select = """
+        SELECT time, value, more FROM readings
+        WHERE device = @device AND sensor = @sensor AND time >= @from AND time < @to
+        ORDER BY time LIMIT @limit
+        """;
+
+    public Task StoreBatchAsync(string deviceId, ReadingBatch batch, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        StorageArguments.CheckBatch(deviceId, batch, payload);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (batch.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        pool.Write(session =>
+        {
+            SqliteCommand command = session.Command(Insert, "@device", "@sensor", "@time", "@value", "@more");
+            SqliteParameterCollection parameters = command.Parameters;
+            parameters[0].Value = deviceId;
+            for (int i = 0; i < batch.Count; i++)
+            {
+                int sensor = batch.Sensors[i];
+                int start = batch.ValueStarts[i];
+                parameters[1].Value = sensor;
+                parameters[2].Value = batch.Times[i];
+                parameters[3].Value = batch.Values[start];
+                parameters[4].Value = MoreValues(batch.Values, start + 1, SensorKind.Dimensions(sensor) - 1);
+                command.ExecuteNonQuery();
+            }
+
+            return batch.Count;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Reading>> QueryAsync(string deviceId, int sensor, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        StorageArguments.CheckReadingQuery(deviceId, sensor, from, to, limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        ReadingWindow window = ReadingWindow.Of(from, to);
+        int dims = SensorKind.Dimensions(sensor);
+        IReadOnlyList<Reading> readings = pool.Read(session =>
+        {
+            SqliteCommand command = session.Command(Select, "@device", "@sensor", "@from", "@to", "@limit");
+            command.Parameters[0].Value = deviceId;
+            command.Parameters[1].Value = sensor;
+            command.Parameters[2].Value = window.From;
+            command.Parameters[3].Value = window.To;
+            command.Parameters[4].Value = limit;
+            var found = new List<Reading>();
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var values = new int[dims];
+                values[0] = reader.GetInt32(1);
+                if (dims > 1)
+                {
+                    ReadMoreValues((byte[])reader.GetValue(2), values);
+                }
+
+                found.Add(new Reading(sensor, DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(0)), values));
+            }
+
+            return found;
+        });
+        return Task.FromResult(readings);
+    }
+
+    private static object MoreValues(int[] values, int start, int count)
+    {
+        if (count == 0)
+        {
+            return DBNull.Value;
+        }
+
+        var bytes = new byte[count * sizeof(int)];
+        for (int k = 0; k < count; k++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(k * sizeof(int)), values[start + k]);
+        }
+
+        return bytes;
+    }
+
+    private static void ReadMoreValues(byte[] bytes, int[] into)
+    {
+        if (bytes.Length != (into.Length - 1) * sizeof(int))
+        {
+            throw new InvalidDataException($"stored reading has {bytes.Length} bytes of further values, not the {(into.Length - 1) * sizeof(int)} its sensor needs");
+        }
+
+        for (int k = 1; k < into.Length; k++)
+        {
+            into[k] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan((k - 1) * sizeof(int)));
+        }
+    }
+}
