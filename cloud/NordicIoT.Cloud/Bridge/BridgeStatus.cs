@@ -1,0 +1,7 @@
+namespace NordicIoT.Cloud.Bridge;
+
+/// <summary>The MQTT bridge's state for health and metrics.</summary>
+/// <param name="State">"disabled", "connected" or "disconnected".</param>
+/// <param name="Received">Messages received since start.</param>
+/// <param name="Lost">Messages given up on after every ingestion attempt failed.</param>
+public sealed record BridgeStatus(string State, DateTimeOffset? ConnectedSince, string? LastError, long Received, long Lost);

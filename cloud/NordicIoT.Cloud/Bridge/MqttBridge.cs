@@ -1,0 +1,162 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using NordicIoT.Cloud.Ingestion;
+using NordicIoT.Mqtt;
+
+namespace NordicIoT.Cloud.Bridge;
+
+/// <summary>Feeds every device batch and state report from the local broker into the <see cref="IngestPipeline"/>: connects as the cloud identity, reconnects with backoff, retries ingestion when storage fails.</summary>
+/// <remarks>
+/// Messages are queued and acknowledged at once (the MQTT client acknowledges when its handler returns), so a slow
+/// store never stalls the connection's keep-alive. A storage failure is retried a few times and then logged as lost.
+/// </remarks>
+public sealed partial class MqttBridge(
+    CloudMqttConnection connection, IngestPipeline pipeline, IOptions<BrokerOptions> options, TimeProvider time, ILogger<MqttBridge> logger)
+    : BackgroundService
+{
+    /// <summary>Messages that may wait for ingestion; when full, the connection's reader waits, which slows the broker down.</summary>
+    public const int QueueCapacity = 1000;
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly Channel<Received> _queue = Channel.CreateBounded<Received>(new BoundedChannelOptions(QueueCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private long _received;
+    private long _lost;
+
+    /// <summary>State and counters for health and metrics.</summary>
+    public BridgeStatus Status() => new(
+        !connection.IsEnabled ? "disabled" : connection.IsConnected ? "connected" : "disconnected",
+        connection.ConnectedSince,
+        connection.LastError,
+        Interlocked.Read(ref _received),
+        Interlocked.Read(ref _lost));
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!connection.IsEnabled)
+        {
+            LogDisabled();
+            return;
+        }
+
+        var consumer = ConsumeAsync();
+        await KeepConnectedAsync(stoppingToken).ConfigureAwait(false);
+        await connection.DisconnectAsync().ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await consumer.ConfigureAwait(false);
+    }
+
+    private async Task KeepConnectedAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var backoff = new ReconnectBackoff(settings.ReconnectMinDelay, settings.ReconnectMaxDelay);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var lost = await connection.ConnectAsync(Enqueue, stoppingToken).ConfigureAwait(false);
+                LogConnected(settings.Host!, settings.Port, settings.ClientId);
+                backoff.Reset();
+                await lost.WaitAsync(stoppingToken).ConfigureAwait(false);
+                LogConnectionLost(connection.LastError);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Top-level policy of a background loop: log, back off, try again; never end the service.
+                LogConnectFailed(settings.Host!, settings.Port, e.Message);
+            }
+
+            try
+            {
+                await Task.Delay(backoff.Next(), time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    // Runs on the connection's reader. A closed queue (shutting down) throws, which closes the connection without
+    // acknowledging, so the broker redelivers the message to the next session.
+    private void Enqueue(MqttMessage message)
+    {
+        Interlocked.Increment(ref _received);
+        var received = new Received(message.Topic, message.Payload, time.GetUtcNow());
+        if (!_queue.Writer.TryWrite(received))
+        {
+            _queue.Writer.WriteAsync(received).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private async Task ConsumeAsync()
+    {
+        // Drains what was acknowledged already, even while stopping: those messages exist nowhere else.
+        await foreach (var message in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            await IngestAsync(message).ConfigureAwait(false);
+        }
+    }
+
+    private async Task IngestAsync(Received message)
+    {
+        var attempts = options.Value.IngestAttempts;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await pipeline.IngestAsync(message.Topic, message.Payload, message.ReceivedAt, CancellationToken.None).ConfigureAwait(false);
+                if (outcome.Result == IngestResult.DeadLettered)
+                {
+                    LogDeadLetter(message.Topic, outcome.DeadLetterReason!, outcome.Detail!);
+                }
+
+                return;
+            }
+            catch (Exception e) when (attempt < attempts)
+            {
+                LogIngestRetry(message.Topic, attempt, attempts, e);
+                await Task.Delay(RetryDelay * attempt, time).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Interlocked.Increment(ref _lost);
+                LogIngestLost(message.Topic, message.Payload.Length, attempts, e);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "MQTT bridge disabled: no broker configured (Broker:Host).")]
+    private partial void LogDisabled();
+
+    [LoggerMessage(LogLevel.Information, "MQTT bridge connected to {Host}:{Port} as {ClientId}; subscribed to d/+/b and d/+/s.")]
+    private partial void LogConnected(string host, int port, string clientId);
+
+    [LoggerMessage(LogLevel.Warning, "MQTT bridge lost its connection: {Reason}. Reconnecting.")]
+    private partial void LogConnectionLost(string? reason);
+
+    [LoggerMessage(LogLevel.Warning, "MQTT bridge could not connect to {Host}:{Port}: {Reason}. Retrying with backoff.")]
+    private partial void LogConnectFailed(string host, int port, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Dead letter from {Topic}: {Reason}: {Detail}")]
+    private partial void LogDeadLetter(string topic, string reason, string detail);
+
+    [LoggerMessage(LogLevel.Warning, "Ingesting a message from {Topic} failed (attempt {Attempt} of {Attempts}); retrying.")]
+    private partial void LogIngestRetry(string topic, int attempt, int attempts, Exception exception);
+
+    [LoggerMessage(LogLevel.Error, "Lost a message from {Topic} ({Bytes} bytes): ingestion failed {Attempts} times. It was acknowledged to the broker and is not stored.")]
+    private partial void LogIngestLost(string topic, int bytes, int attempts, Exception exception);
+
+    private sealed record Received(string Topic, byte[] Payload, DateTimeOffset ReceivedAt);
+}

@@ -1,0 +1,24 @@
+using NordicIoT.Cloud.Api;
+using NordicIoT.Cloud.Auth;
+using NordicIoT.Cloud.Bridge;
+using NordicIoT.Cloud.Health;
+using NordicIoT.Cloud.Ingestion;
+using NordicIoT.Cloud.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCloudStorage();
+builder.Services.AddIngestion();
+builder.Services.AddMqttBridge();
+builder.Services.AddApiKeyAuth();
+builder.Services.AddCloudHealthChecks();
+builder.Services.AddCloudApi();
+
+var app = builder.Build();
+app.UseCloudApi();
+app.MapHealthApi();
+app.MapDevicesApi();
+app.MapReadingsApi();
+app.MapConfigApi();
+app.MapDeadLettersApi();
+app.MapKeysApi();
+app.Run();
