@@ -9,13 +9,22 @@ namespace NordicIoT.Cloud.Sqlite;
 /// <summary>Readings as rows keyed (device, sensor, time); a reading already stored is skipped, which makes redelivery and re-cut batches harmless.</summary>
 internal sealed class SqliteReadingStore(SqliteSessionPool pool) : IReadingStore
 {
-    private const string Insert = "INSERT OR IGNORE INTO readings (device, sensor, time, value, more) VALUES (@device, @sensor, @time, @value, @more)";
-
     private const string Select = """
         SELECT time, value, more FROM readings
         WHERE device = @device AND sensor = @sensor AND time >= @from AND time < @to
         ORDER BY time LIMIT @limit
         """;
+
+    // Rows per INSERT: one statement for many rows costs far less than a statement per row; the rest of a batch goes row by row.
+    private const int RowsPerInsert = 20;
+
+    private static readonly string InsertOne = InsertSql(1);
+
+    private static readonly string InsertMany = InsertSql(RowsPerInsert);
+
+    private static readonly string[] OneParameters = ParameterNames(1);
+
+    private static readonly string[] ManyParameters = ParameterNames(RowsPerInsert);
 
     public Task StoreBatchAsync(string deviceId, ReadingBatch batch, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -28,18 +37,19 @@ internal sealed class SqliteReadingStore(SqliteSessionPool pool) : IReadingStore
 
         pool.Write(session =>
         {
-            SqliteCommand command = session.Command(Insert, "@device", "@sensor", "@time", "@value", "@more");
-            SqliteParameterCollection parameters = command.Parameters;
-            parameters[0].Value = deviceId;
-            for (int i = 0; i < batch.Count; i++)
+            int i = 0;
+            SqliteCommand many = session.Command(InsertMany, ManyParameters);
+            for (; i + RowsPerInsert <= batch.Count; i += RowsPerInsert)
             {
-                int sensor = batch.Sensors[i];
-                int start = batch.ValueStarts[i];
-                parameters[1].Value = sensor;
-                parameters[2].Value = batch.Times[i];
-                parameters[3].Value = batch.Values[start];
-                parameters[4].Value = MoreValues(batch.Values, start + 1, SensorKind.Dimensions(sensor) - 1);
-                command.ExecuteNonQuery();
+                Bind(many.Parameters, deviceId, batch, i, RowsPerInsert);
+                many.ExecuteNonQuery();
+            }
+
+            SqliteCommand one = session.Command(InsertOne, OneParameters);
+            for (; i < batch.Count; i++)
+            {
+                Bind(one.Parameters, deviceId, batch, i, 1);
+                one.ExecuteNonQuery();
             }
 
             return batch.Count;
@@ -78,6 +88,30 @@ internal sealed class SqliteReadingStore(SqliteSessionPool pool) : IReadingStore
             return found;
         });
         return Task.FromResult(readings);
+    }
+
+    private static string InsertSql(int rows) =>
+        "INSERT OR IGNORE INTO readings (device, sensor, time, value, more) VALUES "
+        + string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(@device, @s{r}, @t{r}, @v{r}, @m{r})"));
+
+    private static string[] ParameterNames(int rows) =>
+        ["@device", .. Enumerable.Range(0, rows).SelectMany(r => new[] { $"@s{r}", $"@t{r}", $"@v{r}", $"@m{r}" })];
+
+    // Binds readings first .. first + rows - 1 to the parameters named by ParameterNames(rows).
+    private static void Bind(SqliteParameterCollection parameters, string deviceId, ReadingBatch batch, int first, int rows)
+    {
+        parameters[0].Value = deviceId;
+        for (int r = 0; r < rows; r++)
+        {
+            int i = first + r;
+            int sensor = batch.Sensors[i];
+            int start = batch.ValueStarts[i];
+            int at = 1 + (r * 4);
+            parameters[at].Value = sensor;
+            parameters[at + 1].Value = batch.Times[i];
+            parameters[at + 2].Value = batch.Values[start];
+            parameters[at + 3].Value = MoreValues(batch.Values, start + 1, SensorKind.Dimensions(sensor) - 1);
+        }
     }
 
     private static object MoreValues(int[] values, int start, int count)

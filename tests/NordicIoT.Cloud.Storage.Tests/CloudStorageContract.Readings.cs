@@ -114,6 +114,35 @@ public abstract partial class CloudStorageContract
     }
 
     [Fact]
+    public async Task A_full_uplink_of_mixed_sensors_comes_back_whole()
+    {
+        // A default device's 15 minutes (four sensors once a minute) plus GPS fixes: more rows than one multi-row insert takes.
+        var readings = new List<TestReading>();
+        for (int minute = 0; minute < 15; minute++)
+        {
+            long time = NowSeconds + (minute * 60);
+            readings.Add(new TestReading(Temperature, time, 2100 + minute));
+            readings.Add(new TestReading(SensorKind.Humidity, time, 4500 - minute));
+            readings.Add(new TestReading(SensorKind.Pressure, time, 101325 + minute));
+            readings.Add(new TestReading(SensorKind.Battery, time, 3712 - minute));
+            if (minute % 5 == 0)
+            {
+                readings.Add(new TestReading(SensorKind.Gps, time, 59329323 + minute, 18068581 - minute, 35, 280, minute, 1800));
+            }
+        }
+
+        await StoreAsync("dev-1", TestBatch.Of([.. readings]));
+
+        foreach (int sensor in new[] { Temperature, SensorKind.Humidity, SensorKind.Pressure, SensorKind.Battery, SensorKind.Gps })
+        {
+            TestReading[] expected = [.. readings.Where(r => r.Sensor == sensor)];
+            IReadOnlyList<Reading> stored = await QueryAsync("dev-1", sensor, Now, Now.AddHours(1));
+            Assert.Equal(expected.Select(r => r.Time), stored.Select(r => r.Time.ToUnixTimeSeconds()));
+            Assert.Equal(expected.Select(r => string.Join(',', r.Values)), stored.Select(r => string.Join(',', r.Values)));
+        }
+    }
+
+    [Fact]
     public async Task Gps_readings_keep_all_six_values()
     {
         int[] stockholm = [59329323, 18068581, 35, 280, 150, 1800];
