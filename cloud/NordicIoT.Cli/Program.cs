@@ -1,0 +1,4 @@
+using NordicIoT.Cli;
+using NordicIoT.Cli.Output;
+
+return await CliApp.RunAsync(args, Interaction.ForConsole());
