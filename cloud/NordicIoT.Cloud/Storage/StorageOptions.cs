@@ -13,10 +13,10 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = Path.Combine(".nordiciot", "data");
 
     /// <summary>SQLite settings.</summary>
-    public SqliteStorageOptions Sqlite { get; set; } = new();
+    public SqliteEngineOptions Sqlite { get; set; } = new();
 
     /// <summary>DynamoDB settings.</summary>
-    public DynamoDbStorageOptions DynamoDb { get; set; } = new();
+    public DynamoDbEngineOptions DynamoDb { get; set; } = new();
 }
 
 /// <summary>The storage engines the app can run on.</summary>
@@ -30,14 +30,14 @@ public enum StorageEngine
 }
 
 /// <summary>Settings of section "Storage:Sqlite".</summary>
-public sealed class SqliteStorageOptions
+public sealed class SqliteEngineOptions
 {
     /// <summary>The database file; null means nordiciot.db in the data folder. Relative paths are under the content root.</summary>
     public string? Path { get; set; }
 }
 
 /// <summary>Settings of section "Storage:DynamoDb".</summary>
-public sealed class DynamoDbStorageOptions
+public sealed class DynamoDbEngineOptions
 {
     /// <summary>Endpoint URL for a local stand-in (dynalite, DynamoDB Local); null uses the region's AWS endpoint.</summary>
     public string? ServiceUrl { get; set; }

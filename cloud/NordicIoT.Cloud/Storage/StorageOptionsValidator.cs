@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NordicIoT.Cloud.DynamoDb;
 
 namespace NordicIoT.Cloud.Storage;
 
@@ -37,9 +38,13 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 failures.Add("Storage:DynamoDb:Region is required with Storage:Engine=DynamoDb (or set Storage:DynamoDb:ServiceUrl for a local stand-in).");
             }
 
-            if (dynamo.TablePrefix is null || dynamo.TablePrefix.Length > 200 || !dynamo.TablePrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            try
             {
-                failures.Add("Storage:DynamoDb:TablePrefix may hold only A-Z, a-z, 0-9, '_', '-' and '.' (at most 200), as DynamoDB table names do.");
+                new DynamoDbStorageOptions { TablePrefix = dynamo.TablePrefix }.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add($"Storage:DynamoDb:TablePrefix '{dynamo.TablePrefix}' is not usable: {e.Message}.");
             }
         }
 

@@ -1,4 +1,7 @@
+using Amazon;
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Options;
+using NordicIoT.Cloud.DynamoDb;
 using NordicIoT.Cloud.Sqlite;
 
 namespace NordicIoT.Cloud.Storage;
@@ -14,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new DataFolder(Path.GetFullPath(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<IAmazonDynamoDB>(CreateDynamoDbClient);
         services.AddSingleton(Create);
         services.AddHostedService<StorageInitializer>();
         return services;
@@ -27,7 +31,25 @@ public static class StorageServiceCollectionExtensions
         return options.Engine switch
         {
             StorageEngine.Sqlite => new SqliteCloudStorage(folder.Resolve(options.Sqlite.Path, contentRoot, "nordiciot.db")),
-            _ => throw new InvalidOperationException($"Storage:Engine={options.Engine} is not available in this build; use {StorageEngine.Sqlite}."),
+            _ => new DynamoDbCloudStorage(services.GetRequiredService<IAmazonDynamoDB>(), new DynamoDbStorageOptions { TablePrefix = options.DynamoDb.TablePrefix }),
         };
+    }
+
+    // Credentials come from the SDK's default chain (environment, profile, instance or Lambda role).
+    private static IAmazonDynamoDB CreateDynamoDbClient(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value.DynamoDb;
+        var config = new AmazonDynamoDBConfig();
+        if (options.ServiceUrl is { } url)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = options.Region ?? "us-east-1";
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+
+        return new AmazonDynamoDBClient(config);
     }
 }
