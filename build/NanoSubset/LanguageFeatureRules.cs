@@ -41,6 +41,18 @@ namespace NordicIoT.NanoSubset
             }
         }
 
+        public static void AnalyzeVolatile(SyntaxNodeAnalysisContext context)
+        {
+            var field = (FieldDeclarationSyntax)context.Node;
+            if (field.Modifiers.Any(SyntaxKind.VolatileKeyword))
+            {
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    Report(context, NanoRules.VolatileField, variable.Identifier.GetLocation(), variable.Identifier.ValueText);
+                }
+            }
+        }
+
         public static void AnalyzeInterface(SyntaxNodeAnalysisContext context)
         {
             foreach (var member in ((InterfaceDeclarationSyntax)context.Node).Members)

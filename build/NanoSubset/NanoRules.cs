@@ -81,10 +81,14 @@ namespace NordicIoT.NanoSubset
             "NANO017", "Numeric format string nanoFramework cannot format",
             "Numeric format \"{0}\" is not supported by nanoFramework, which formats numbers only with D, F, G, N or X and an optional precision (\"X2\", \"F3\")");
 
+        public static readonly DiagnosticDescriptor VolatileField = Create(
+            "NANO018", "volatile field declared",
+            "Field '{0}' is volatile; nanoFramework's mscorlib lacks IsVolatile, so it does not compile there: guard the field with lock or use Interlocked");
+
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             AllowlistUnusable, GenericDeclaration, GenericUse, NullableValueType, SpanUse, TupleUse, LinqUse, AsyncUse,
             RecordDeclaration, DecimalUse, DynamicUse, GenericForEach, Iterator, DefaultInterfaceMember, RefStruct,
-            MultidimensionalArray, ApiNotInNano, NumericFormat);
+            MultidimensionalArray, ApiNotInNano, NumericFormat, VolatileField);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
         {

@@ -68,6 +68,7 @@ namespace NordicIoT.NanoSubset
             context.RegisterSyntaxNodeAction(LanguageFeatureRules.AnalyzeRecord, SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
             context.RegisterSyntaxNodeAction(LanguageFeatureRules.AnalyzeStruct, SyntaxKind.StructDeclaration);
             context.RegisterSyntaxNodeAction(LanguageFeatureRules.AnalyzeInterface, SyntaxKind.InterfaceDeclaration);
+            context.RegisterSyntaxNodeAction(LanguageFeatureRules.AnalyzeVolatile, SyntaxKind.FieldDeclaration);
             context.RegisterSyntaxNodeAction(
                 LanguageFeatureRules.AnalyzeAsyncModifier,
                 SyntaxKind.MethodDeclaration,

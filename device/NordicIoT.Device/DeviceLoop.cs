@@ -15,8 +15,10 @@ namespace NordicIoT.Device
 
         private readonly DeviceRuntime _runtime;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        // nanoFramework has no 'volatile' (its mscorlib lacks IsVolatile): the stop flag is read and written under a lock.
+        private readonly object _gate = new object();
         private Thread _thread;
-        private volatile bool _stopping;
+        private bool _stopping;
 
         /// <summary>Drives <paramref name="runtime"/>, which must have been started.</summary>
         public DeviceLoop(DeviceRuntime runtime)
@@ -48,11 +50,27 @@ namespace NordicIoT.Device
                 return;
             }
 
-            _stopping = true;
+            SetStopping(true);
             _wake.Set();
             _thread.Join();
             _thread = null;
-            _stopping = false;
+            SetStopping(false);
+        }
+
+        private bool IsStopping()
+        {
+            lock (_gate)
+            {
+                return _stopping;
+            }
+        }
+
+        private void SetStopping(bool stopping)
+        {
+            lock (_gate)
+            {
+                _stopping = stopping;
+            }
         }
 
         private void OnWorkQueued()
@@ -62,7 +80,7 @@ namespace NordicIoT.Device
 
         private void Run()
         {
-            while (!_stopping)
+            while (!IsStopping())
             {
                 int wait;
                 try

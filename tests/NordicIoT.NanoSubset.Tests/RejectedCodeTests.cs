@@ -25,6 +25,20 @@ namespace NordicIoT.NanoSubset.Tests
         }
 
         [Fact]
+        public async Task A_volatile_field_is_rejected_because_nano_mscorlib_lacks_IsVolatile()
+        {
+            var diagnostics = await NanoAnalyzerRunner.AssertOnlyAsync("NANO018", """
+                class Loop
+                {
+                    private volatile bool _stopping;
+                    bool Stopping() => _stopping;
+                }
+                """);
+
+            Assert.Single(diagnostics);
+        }
+
+        [Fact]
         public async Task Linq_method_calls_and_the_using_are_rejected()
         {
             var diagnostics = await NanoAnalyzerRunner.AssertOnlyAsync("NANO006", """
