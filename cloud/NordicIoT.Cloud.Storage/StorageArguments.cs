@@ -49,6 +49,11 @@ public static class StorageArguments
             throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"page size must be 1..{MaxPageSize}");
         }
 
+        if (query.Group is { Length: 0 })
+        {
+            throw new ArgumentException("group filter must be null (all groups) or a group name, not empty", nameof(query));
+        }
+
         if (!Enum.IsDefined(query.Sort))
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "unknown device sort order");

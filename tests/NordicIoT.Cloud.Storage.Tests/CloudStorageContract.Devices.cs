@@ -280,6 +280,12 @@ public abstract partial class CloudStorageContract
     }
 
     [Fact]
+    public async Task Empty_group_filter_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.Devices.ListAsync(new DeviceQuery(null, "", DeviceSort.Id, 10, null), None));
+    }
+
+    [Fact]
     public async Task Tokens_from_another_sort_or_made_up_are_refused()
     {
         await CreateFleetAsync(("a", null, 1), ("b", null, 2));

@@ -185,6 +185,28 @@ public abstract partial class CloudStorageContract
     }
 
     [Fact]
+    public async Task Batches_stored_concurrently_while_others_read_are_all_kept()
+    {
+        const int Devices = 6;
+        const int BatchesEach = 5;
+
+        await Task.WhenAll(Enumerable.Range(0, Devices).Select(device => Task.Run(async () =>
+        {
+            for (int b = 0; b < BatchesEach; b++)
+            {
+                long start = NowSeconds + (b * 900);
+                await StoreAsync($"dev-{device}", TestBatch.Series(Temperature, [.. Enumerable.Range(0, 15).Select(m => start + (m * 60L))]));
+                await QueryAsync($"dev-{device}", Temperature, Now, Now.AddDays(1));
+            }
+        })));
+
+        for (int device = 0; device < Devices; device++)
+        {
+            Assert.Equal(BatchesEach * 15, (await QueryAsync($"dev-{device}", Temperature, Now, Now.AddDays(1))).Count);
+        }
+    }
+
+    [Fact]
     public async Task A_batch_as_long_as_allowed_is_found_by_its_last_reading()
     {
         long span = (long)ReadingLimits.MaxBatchSpan.TotalSeconds;
