@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using NordicIoT.Cloud.Access;
+using NordicIoT.Cloud.Ingestion;
+using NordicIoT.Cloud.Tests.Support;
+using NordicIoT.Mqtt;
+using NordicIoT.Schemas.Cbor;
+using NordicIoT.Schemas.Messages;
+using NordicIoT.Testing;
+
+namespace NordicIoT.Cloud.Tests.Bridge;
+
+/// <summary>The app's MQTT bridge and config publisher against a real Mosquitto with mutual TLS: each test its own broker and app.</summary>
+public sealed class MqttBridgeTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly TestBroker _broker = TestBroker.Start();
+    private readonly List<MqttClient> _devices = [];
+    private CloudApp _app = null!;
+    private HttpClient _operator = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = new CloudApp(new Dictionary<string, string?>
+        {
+            ["Broker:Host"] = "127.0.0.1",
+            ["Broker:Port"] = _broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broker:CaCertificatePath"] = _broker.Certificates.CaCertificatePath,
+            ["Broker:CertificatePath"] = _broker.Cloud.CertificatePath,
+            ["Broker:KeyPath"] = _broker.Cloud.KeyPath,
+            ["Broker:ReconnectMinDelay"] = "00:00:00.200",
+            ["Broker:ReconnectMaxDelay"] = "00:00:01",
+        });
+        await _app.RegisterAsync("dev-1");
+        _operator = await _app.ClientAsync(ApiRole.Operator);
+        await WaitUntilReadyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var device in _devices)
+        {
+            await device.DisposeAsync();
+        }
+
+        _operator.Dispose();
+        await _app.DisposeAsync();
+        _broker.Dispose();
+    }
+
+    [Fact]
+    public async Task Batches_and_state_a_device_publishes_reach_storage_and_the_twin()
+    {
+        var device = await ConnectDeviceAsync("dev-1");
+        var now = Wire.Seconds(_app.Clock.Now);
+
+        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Temperature, (now - 120, 2137), (now - 60, 2141)));
+        await PublishAsync(device, "d/dev-1/s", Wire.State(r => r.FirmwareVersion = "1.4.2"));
+
+        await EventuallyAsync(async () => (await GetTwinAsync()).GetProperty("reported").TryGetProperty("firmwareVersion", out _));
+        var readings = await _app.Storage.Readings.QueryAsync("dev-1", SensorKind.Temperature, _app.Clock.Now.AddHours(-1), _app.Clock.Now, 10, CancellationToken.None);
+        Assert.Equal([2137, 2141], readings.Select(r => r.Values[0]));
+        var metrics = await GetJsonAsync("/health/metrics");
+        Assert.Equal(("connected", 2), (metrics.GetProperty("bridge").GetProperty("state").GetString(), metrics.GetProperty("bridge").GetProperty("received").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Message_from_an_unregistered_device_becomes_a_dead_letter()
+    {
+        var stranger = await ConnectDeviceAsync("stranger");
+
+        await PublishAsync(stranger, "d/stranger/s", Wire.State(r => r.Uptime = 1));
+
+        await EventuallyAsync(async () => await _app.Storage.DeadLetters.CountAsync("stranger", CancellationToken.None) == 1);
+        var deadLetter = Assert.Single(await _app.Storage.DeadLetters.ListAsync("stranger", 1, CancellationToken.None));
+        Assert.Equal(DeadLetterReasons.UnknownDevice, deadLetter.Reason);
+    }
+
+    [Fact]
+    public async Task Config_put_is_published_retained_so_a_device_connecting_later_receives_it()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/devices/dev-1/config")
+        {
+            Content = new StringContent("""{"uplinkInterval": 600, "mode": "power-save"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+
+        var updated = await (await _operator.SendAsync(request)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.True(updated.GetProperty("published").GetBoolean(), updated.ToString());
+
+        var device = await ConnectDeviceAsync("dev-1");
+        var received = new TaskCompletionSource<MqttMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        device.MessageReceived += (_, e) => received.TrySetResult(e.Message);
+        await device.SubscribeAsync("d/dev-1/c", MqttQos.AtLeastOnce);
+        var message = await received.Task.WaitAsync(Patience);
+
+        Assert.True(message.Retain);
+        var config = new DeviceConfig();
+        DeviceConfigCodec.Decode(new CborReader(message.Payload, 0, message.Payload.Length), config);
+        Assert.Equal((1L, 600, DeviceMode.PowerSave), (config.Version, config.UplinkInterval, config.Mode));
+    }
+
+    [Fact]
+    public async Task Bridge_reconnects_after_the_broker_restarts()
+    {
+        _broker.Restart();
+        await WaitUntilReadyAsync();
+        var device = await ConnectDeviceAsync("dev-1");
+        var now = Wire.Seconds(_app.Clock.Now);
+
+        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Humidity, (now - 60, 4512)));
+
+        await EventuallyAsync(async () => (await _app.Storage.Readings.QueryAsync("dev-1", SensorKind.Humidity, _app.Clock.Now.AddHours(-1), _app.Clock.Now, 10, CancellationToken.None)).Count == 1);
+    }
+
+    private async Task<MqttClient> ConnectDeviceAsync(string deviceId)
+    {
+        var client = new MqttClient(_broker.DeviceOptions(deviceId));
+        _devices.Add(client);
+        await client.ConnectAsync(new MqttConnectOptions(deviceId));
+        return client;
+    }
+
+    private static async Task PublishAsync(MqttClient device, string topic, byte[] payload)
+    {
+        var receipt = await device.PublishAsync(topic, payload, MqttQos.AtLeastOnce);
+        await receipt.Acknowledged.WaitAsync(Patience);
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var anonymous = _app.CreateClient();
+        await EventuallyAsync(async () => (await anonymous.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK);
+    }
+
+    private async Task<System.Text.Json.JsonElement> GetTwinAsync() => await GetJsonAsync("/api/devices/dev-1");
+
+    private async Task<System.Text.Json.JsonElement> GetJsonAsync(string url) =>
+        await _operator.GetFromJsonAsync<System.Text.Json.JsonElement>(url);
+
+    // Waits for something the bridge does in the background; the limit is generous because it guards against hangs, not speed.
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within the time limit");
+            await Task.Delay(50);
+        }
+    }
+}
