@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using NordicIoT.Cloud.Access;
 using NordicIoT.Cloud.Ingestion;
 using NordicIoT.Cloud.Tests.Support;
@@ -19,6 +20,7 @@ public sealed class MqttBridgeTests : IAsyncLifetime
     private readonly List<MqttClient> _devices = [];
     private CloudApp _app = null!;
     private HttpClient _operator = null!;
+    private FlakyStorage _storage = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,6 +33,11 @@ public sealed class MqttBridgeTests : IAsyncLifetime
             ["Broker:KeyPath"] = _broker.Cloud.KeyPath,
             ["Broker:ReconnectMinDelay"] = "00:00:00.200",
             ["Broker:ReconnectMaxDelay"] = "00:00:01",
+        },
+        services =>
+        {
+            var engine = services.Last(d => d.ServiceType == typeof(Storage.ICloudStorage)).ImplementationFactory!;
+            services.AddSingleton<Storage.ICloudStorage>(provider => _storage = new FlakyStorage((Storage.ICloudStorage)engine(provider)));
         });
         await _app.RegisterAsync("dev-1");
         _operator = await _app.ClientAsync(ApiRole.Operator);
@@ -59,7 +66,7 @@ public sealed class MqttBridgeTests : IAsyncLifetime
         await PublishAsync(device, "d/dev-1/s", Wire.State(r => r.FirmwareVersion = "1.4.2"));
 
         await EventuallyAsync(async () => (await GetTwinAsync()).GetProperty("reported").TryGetProperty("firmwareVersion", out _));
-        var readings = await _app.Storage.Readings.QueryAsync("dev-1", SensorKind.Temperature, _app.Clock.Now.AddHours(-1), _app.Clock.Now, 10, CancellationToken.None);
+        var readings = await ReadingsAsync(SensorKind.Temperature);
         Assert.Equal([2137, 2141], readings.Select(r => r.Values[0]));
         var metrics = await GetJsonAsync("/health/metrics");
         Assert.Equal(("connected", 2), (metrics.GetProperty("bridge").GetProperty("state").GetString(), metrics.GetProperty("bridge").GetProperty("received").GetInt32()));
@@ -111,8 +118,40 @@ public sealed class MqttBridgeTests : IAsyncLifetime
 
         await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Humidity, (now - 60, 4512)));
 
-        await EventuallyAsync(async () => (await _app.Storage.Readings.QueryAsync("dev-1", SensorKind.Humidity, _app.Clock.Now.AddHours(-1), _app.Clock.Now, 10, CancellationToken.None)).Count == 1);
+        await EventuallyAsync(async () => (await ReadingsAsync(SensorKind.Humidity)).Count == 1);
     }
+
+    [Fact]
+    public async Task Storage_failure_is_retried_until_the_batch_is_stored()
+    {
+        var device = await ConnectDeviceAsync("dev-1");
+        var now = Wire.Seconds(_app.Clock.Now);
+        _storage.FailuresLeft = 2;
+
+        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Pressure, (now - 60, 101325)));
+
+        await EventuallyAsync(async () => (await ReadingsAsync(SensorKind.Pressure)).Count == 1);
+        Assert.Equal(3, _storage.Attempts);
+        Assert.Equal(0, (await GetJsonAsync("/health/metrics")).GetProperty("bridge").GetProperty("lost").GetInt32());
+    }
+
+    [Fact]
+    public async Task Message_is_counted_lost_when_every_attempt_fails_and_the_next_one_still_flows()
+    {
+        var device = await ConnectDeviceAsync("dev-1");
+        var now = Wire.Seconds(_app.Clock.Now);
+        _storage.FailuresLeft = 3;
+
+        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Pressure, (now - 120, 101325)));
+        await EventuallyAsync(async () => (await GetJsonAsync("/health/metrics")).GetProperty("bridge").GetProperty("lost").GetInt32() == 1);
+        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Pressure, (now - 60, 101300)));
+
+        await EventuallyAsync(async () => (await ReadingsAsync(SensorKind.Pressure)).Count == 1);
+        Assert.Equal(101300, (await ReadingsAsync(SensorKind.Pressure))[0].Values[0]);
+    }
+
+    private Task<IReadOnlyList<Readings.Reading>> ReadingsAsync(int sensor) =>
+        _app.Storage.Readings.QueryAsync("dev-1", sensor, _app.Clock.Now.AddHours(-1), _app.Clock.Now, 10, CancellationToken.None);
 
     private async Task<MqttClient> ConnectDeviceAsync(string deviceId)
     {

@@ -18,10 +18,12 @@ public sealed class CloudApp : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new("cloud-app");
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    /// <summary>Creates the app (started on first use); <paramref name="settings"/> override configuration keys ("Section:Key").</summary>
-    public CloudApp(IDictionary<string, string?>? settings = null)
+    /// <summary>Creates the app (started on first use); <paramref name="settings"/> override configuration keys ("Section:Key"), <paramref name="services"/> may replace services.</summary>
+    public CloudApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Storage:DataDirectory"] = DataDirectory,
@@ -80,7 +82,11 @@ public sealed class CloudApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>Stops the app (storage is disposed asynchronously, so this is the way to end it) and deletes its folder.</summary>
