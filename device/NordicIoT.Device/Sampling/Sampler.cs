@@ -21,6 +21,7 @@ namespace NordicIoT.Device.Sampling
         private readonly int[] _values = new int[SensorKind.MaxDimensions];
         private readonly int[] _latest;
         private readonly bool[] _hasLatest;
+        private readonly long[] _lastReadAt;
         private readonly IClock _clock;
         private readonly ReadingBuffer _buffer;
         private readonly DeviceConfig _config;
@@ -35,9 +36,11 @@ namespace NordicIoT.Device.Sampling
             _nextDue = new long[sensors.Length];
             _latest = new int[sensors.Length * SensorKind.MaxDimensions];
             _hasLatest = new bool[sensors.Length];
+            _lastReadAt = new long[sensors.Length];
             for (int i = 0; i < sensors.Length; i++)
             {
                 _nextDue[i] = Never;
+                _lastReadAt[i] = -1;
             }
 
             _clock = clock;
@@ -78,17 +81,26 @@ namespace NordicIoT.Device.Sampling
         /// <summary>Sensor reads that failed, since boot.</summary>
         public long FailedReads { get; private set; }
 
-        /// <summary>Takes the intervals of the configuration: a sensor whose interval changed is read at once, then on its new interval.</summary>
+        /// <summary>Takes the intervals of the configuration: a sensor whose interval changed is next read one new interval after its last reading, or at once when that time has passed or it was never read.</summary>
+        /// <remarks>Not simply "at once": a configuration arriving right after a reading would give two readings of one sensor in the same second, which the cloud stores as one.</remarks>
         public void ApplyConfig(long now)
         {
             for (int i = 0; i < _sensors.Length; i++)
             {
                 int interval = _config.SampleInterval(_sensors[i].SensorId);
-                if (interval != _intervals[i])
+                if (interval == _intervals[i])
                 {
-                    _intervals[i] = interval;
-                    _nextDue[i] = interval > 0 ? now : Never;
+                    continue;
                 }
+
+                long next = now;
+                if (_lastReadAt[i] >= 0 && _lastReadAt[i] + (interval * 1000L) > now)
+                {
+                    next = _lastReadAt[i] + (interval * 1000L);
+                }
+
+                _intervals[i] = interval;
+                _nextDue[i] = interval > 0 ? next : Never;
             }
         }
 
@@ -116,6 +128,7 @@ namespace NordicIoT.Device.Sampling
                     _nextDue[i] = now + period;
                 }
 
+                _lastReadAt[i] = now;
                 if (Sample(i))
                 {
                     uplinkNow |= _config.Mode == DeviceMode.Live || IsOutsideThreshold(_sensors[i].SensorId);

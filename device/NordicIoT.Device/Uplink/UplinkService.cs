@@ -11,8 +11,8 @@ namespace NordicIoT.Device.Uplink
     /// <para>An uplink (every UplinkInterval, on every connect, after each reading in live mode, when a reading is outside
     /// its threshold) sends everything buffered. At most <see cref="MaxInFlight"/> QoS 1 publishes wait for their PUBACK.
     /// A batch's readings leave the buffer only when it and every batch before it were acknowledged, so the buffer
-    /// head only moves forward over delivered data. A lost connection forgets what was in flight: those readings are
-    /// still in the buffer and go again after the reconnect (the cloud stores each reading once).</para>
+    /// head only moves forward over delivered data. The next connection forgets what was in flight on the last one:
+    /// those readings are still in the buffer and go again (the cloud stores each reading once).</para>
     /// <para>Normal and live mode stay connected and reconnect with <see cref="ConnectBackoff"/>; power-save mode connects
     /// for an uplink and disconnects once everything it sent was acknowledged.</para>
     /// </remarks>
@@ -233,6 +233,7 @@ namespace NordicIoT.Device.Uplink
         private bool TryConnect(long now)
         {
             _events.BeginConnection();
+            ForgetInFlight();
             try
             {
                 _transport.Connect(_topics.DeviceId, true, KeepAliveSeconds);
@@ -248,8 +249,6 @@ namespace NordicIoT.Device.Uplink
 
             IsConnected = true;
             _backoff.Connected(now);
-            _nextSend = _buffer.FirstSequence;
-            _batchCount = 0;
             _state.Force();
             _uplinkRequested = true;
             return true;
@@ -315,23 +314,25 @@ namespace NordicIoT.Device.Uplink
         private void Drop(long now)
         {
             CloseQuietly();
-            Forget();
+            IsConnected = false;
             _backoff.Lost(now);
         }
 
         private void Close(long now)
         {
             CloseQuietly();
-            Forget();
+            IsConnected = false;
             _backoff.Closed(now);
         }
 
-        private void Forget()
+        // Called when the next connection begins, not when the last one ends: PUBACKs of the old connection queued
+        // before the runtime noticed the loss (a publish that threw) still remove their readings instead of re-sending them.
+        private void ForgetInFlight()
         {
-            IsConnected = false;
             _batchCount = 0;
             _stateId = NoPacket;
             _state.Lost();
+            _nextSend = _buffer.FirstSequence;
         }
 
         private void CloseQuietly()

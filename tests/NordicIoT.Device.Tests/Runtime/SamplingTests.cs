@@ -46,15 +46,17 @@ public sealed class SamplingTests
     }
 
     [Fact]
-    public void A_new_config_reads_changed_sensors_at_once_keeps_unchanged_ones_on_schedule_and_stops_disabled_ones()
+    public void A_new_config_moves_changed_sensors_to_their_new_interval_keeps_unchanged_ones_on_schedule_and_stops_disabled_ones()
     {
         DeviceHarness device = Harness().Boot();
         device.RunFor(TimeSpan.FromSeconds(90));
 
+        // At 90 s, 30 s after the last round: humidity every 20 s (due at once), pressure every 45 s (due at 105 s),
+        // temperature unchanged, battery no longer listed (off).
         device.Broker.PublishRetained(device.Topics.Config, DeviceHarness.Config(2, c =>
         {
             c.SetSampleInterval(SensorKind.Temperature, 60);
-            c.SetSampleInterval(SensorKind.Humidity, 30);
+            c.SetSampleInterval(SensorKind.Humidity, 20);
             c.SetSampleInterval(SensorKind.Pressure, 45);
         }));
         device.RunFor(TimeSpan.FromSeconds(110));
@@ -62,9 +64,22 @@ public sealed class SamplingTests
         Assert.Equal(2, device.Runtime.Config.Version);
         List<Reading> taken = [.. device.DeliveredReadings(), .. device.BufferedReadings()];
         Assert.Equal([0, 60, 120, 180], SecondsOf(taken, SensorKind.Temperature));
-        Assert.Equal([0, 60, 90, 120, 150, 180], SecondsOf(taken, SensorKind.Humidity));
-        Assert.Equal([0, 60, 90, 135, 180], SecondsOf(taken, SensorKind.Pressure));
+        Assert.Equal([0, 60, 90, 110, 130, 150, 170, 190], SecondsOf(taken, SensorKind.Humidity));
+        Assert.Equal([0, 60, 105, 150, 195], SecondsOf(taken, SensorKind.Pressure));
         Assert.Equal([0, 60], SecondsOf(taken, SensorKind.Battery));
+    }
+
+    [Fact]
+    public void A_config_arriving_right_after_a_reading_does_not_read_that_sensor_twice_in_one_second()
+    {
+        DeviceHarness device = Harness();
+        device.Broker.PublishRetained(device.Topics.Config, DeviceHarness.Config(1, c => c.SetSampleInterval(SensorKind.Temperature, 30)));
+
+        // Boot reads every sensor, then connects and gets the retained config in the same second.
+        device.Boot().RunFor(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(1, device.Runtime.Config.Version);
+        Assert.Equal([0, 30, 60], Sensor(SensorKind.Temperature).ReadSeconds());
     }
 
     [Fact]
