@@ -16,6 +16,7 @@ internal sealed class ProvisionCommand : Command
     private readonly Option<string> _prefix = CommonOptions.Prefix();
     private readonly Option<string> _brokerHost = CommonOptions.BrokerHost();
     private readonly Option<int> _brokerPort = CommonOptions.BrokerPort();
+    private readonly Option<string?> _brokerCa = new("--broker-ca") { Description = "CA of a broker that is not the local one (e.g. AmazonRootCA1.pem for AWS IoT) to put on the boards instead of the project CA" };
     private readonly Option<string?> _board = new("--board") { Description = "Board profile id (hardware/ID.json) written into device.json" };
     private readonly Option<string?> _wifiSsid = new("--wifi-ssid") { Description = "Wi-Fi network for the network deployment file" };
     private readonly Option<string?> _wifiPasswordFile = new("--wifi-password-file") { Description = "File holding the Wi-Fi password (kept off the command line)" };
@@ -32,6 +33,7 @@ internal sealed class ProvisionCommand : Command
         Options.Add(_prefix);
         Options.Add(_brokerHost);
         Options.Add(_brokerPort);
+        Options.Add(_brokerCa);
         Options.Add(_board);
         Options.Add(_wifiSsid);
         Options.Add(_wifiPasswordFile);
@@ -49,6 +51,7 @@ internal sealed class ProvisionCommand : Command
             DeviceIds = deviceIds,
             BrokerHost = parse.GetRequiredValue(_brokerHost),
             BrokerPort = parse.GetValue(_brokerPort),
+            BrokerCaFile = parse.GetValue(_brokerCa),
             Board = parse.GetValue(_board),
             WifiSsid = parse.GetValue(_wifiSsid),
             WifiPasswordFile = parse.GetValue(_wifiPasswordFile),

@@ -14,6 +14,9 @@ internal sealed class SimCommand : Command
     private static readonly TimeSpan PlainRefresh = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
 
+    // Each device appends to a file per reading and replaces one per PUBACK: on ext4 that, not TLS, limits a fleet.
+    private const string RamFolder = "/dev/shm";
+
     private readonly Interaction _ui;
     private readonly Option<int> _devices = new("--devices") { Description = "Number of devices: PREFIX1..PREFIXN", Required = true };
     private readonly Option<string> _brokerHost = CommonOptions.BrokerHost();
@@ -30,7 +33,7 @@ internal sealed class SimCommand : Command
     private readonly Option<string?> _mode = new("--mode") { Description = "normal, power-save (connect only to uplink) or live (uplink after every reading)" };
     private readonly Option<double?> _duration = new("--duration") { Description = "Seconds to run; without it, until Ctrl+C" };
     private readonly Option<string[]> _outages = new("--outage") { Description = $"A fault to inject (repeatable): {ScheduledFault.Syntax}" };
-    private readonly Option<string?> _stateDir = new("--state-dir") { Description = "Keep each device's flash here (reuse it to resume); default: a temporary folder removed at the end" };
+    private readonly Option<string?> _stateDir = new("--state-dir") { Description = "Keep each device's flash here (reuse it to resume); default: a temporary folder, in RAM (/dev/shm) where there is one, removed at the end" };
     private readonly Option<int?> _workers = new("--workers") { Description = "Threads that drive the devices (default: twice the cores, at least 4)" };
 
     public SimCommand(Interaction ui)
@@ -63,7 +66,7 @@ internal sealed class SimCommand : Command
         }
 
         string? keptState = parse.GetValue(_stateDir);
-        string stateFolder = keptState is null ? Directory.CreateTempSubdirectory("nordiciot-sim-").FullName : Path.GetFullPath(keptState);
+        string stateFolder = keptState is null ? TemporaryStateFolder() : Path.GetFullPath(keptState);
         try
         {
             var options = FleetOptionsFrom(parse, certs, stateFolder);
@@ -151,6 +154,18 @@ internal sealed class SimCommand : Command
         }
 
         return options;
+    }
+
+    private static string TemporaryStateFolder()
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists(RamFolder))
+        {
+            return Directory.CreateTempSubdirectory("nordiciot-sim-").FullName;
+        }
+
+        string folder = Path.Combine(RamFolder, $"nordiciot-sim-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return folder;
     }
 
     private static TimeSpan? Duration(double? seconds)

@@ -18,6 +18,9 @@ public sealed record ProvisionRequest
     /// <summary>The broker's TLS port.</summary>
     public int BrokerPort { get; init; } = DefaultBrokerPort;
 
+    /// <summary>The CA that signed the broker's certificate, when the broker is not the local one (e.g. AmazonRootCA1.pem for AWS IoT); null means the project CA.</summary>
+    public string? BrokerCaFile { get; init; }
+
     /// <summary>The board profile id written into device.json, or null for the app's default board.</summary>
     public string? Board { get; init; }
 

@@ -28,11 +28,18 @@ public sealed class Provisioner(ProjectLayout layout)
         string? password = ReadPassword(request);
         var report = new ProvisionReport();
         bool newCa = EnsureCa(request.ForceCa, report);
-        EnsureServerCertificate(request.BrokerHost, newCa, report);
+
+        // With another broker's CA the devices go elsewhere (AWS IoT): the local broker's certificate need not name that host.
+        string brokerCa = request.BrokerCaFile is { } file ? Path.GetFullPath(file) : _store.CaCertificatePath;
+        if (request.BrokerCaFile is null)
+        {
+            EnsureServerCertificate(request.BrokerHost, newCa, report);
+        }
+
         EnsureCloudCertificate(newCa, report);
         foreach (var deviceId in request.DeviceIds.Distinct(StringComparer.Ordinal))
         {
-            ProvisionDevice(deviceId, request, password, newCa, report);
+            ProvisionDevice(deviceId, request, password, brokerCa, newCa, report);
         }
 
         if (newCa)
@@ -103,7 +110,7 @@ public sealed class Provisioner(ProjectLayout layout)
         report.Items.Add(new("cloud", CloudIdentity, files.CertificatePath, existed ? ProvisionAction.Replaced : ProvisionAction.Created));
     }
 
-    private void ProvisionDevice(string deviceId, ProvisionRequest request, string? password, bool newCa, ProvisionReport report)
+    private void ProvisionDevice(string deviceId, ProvisionRequest request, string? password, string brokerCa, bool newCa, ProvisionReport report)
     {
         string certificate = _certificates.CertificatePath(deviceId);
         string key = _certificates.KeyPath(deviceId);
@@ -120,7 +127,7 @@ public sealed class Provisioner(ProjectLayout layout)
             new FileDeployment(request.SerialPort,
             [
                 new DeploymentFile(BoardSettings, settings),
-                new DeploymentFile(BoardCa, _store.CaCertificatePath),
+                new DeploymentFile(BoardCa, brokerCa),
                 new DeploymentFile(BoardCertificate, certificate),
                 new DeploymentFile(BoardKey, key),
             ]),
@@ -129,7 +136,7 @@ public sealed class Provisioner(ProjectLayout layout)
         var wifi = request.WifiSsid is null ? null : new WirelessClient(request.WifiSsid, password);
         ProjectFiles.WriteJson(
             layout.NetworkDeploymentPath(deviceId),
-            new NetworkDeployment(request.SerialPort, wifi, certificate, _store.CaCertificatePath),
+            new NetworkDeployment(request.SerialPort, wifi, certificate, brokerCa),
             ProjectFiles.Private);
 
         var action = !existed ? ProvisionAction.Created : newCa ? ProvisionAction.Replaced : ProvisionAction.Kept;
@@ -201,6 +208,11 @@ public sealed class Provisioner(ProjectLayout layout)
             throw new InvalidInputException($"--board '{board}' is not a board profile id (the name of a file in hardware/ without .json).");
         }
 
+        if (request.BrokerCaFile is { } brokerCa)
+        {
+            CheckCertificateFile(brokerCa, "--broker-ca");
+        }
+
         if (request.WifiPasswordFile is not null && request.WifiSsid is null)
         {
             throw new InvalidInputException("--wifi-password-file needs --wifi-ssid: which network is the password for?");
@@ -214,6 +226,23 @@ public sealed class Provisioner(ProjectLayout layout)
         if (request.SerialPort is { Length: 0 })
         {
             throw new InvalidInputException("--serial-port must not be empty.");
+        }
+    }
+
+    private static void CheckCertificateFile(string path, string option)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"{option} {path} does not exist.");
+        }
+
+        try
+        {
+            using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new InvalidInputException($"{option} {path} is not a PEM certificate: {e.Message}", e);
         }
     }
 

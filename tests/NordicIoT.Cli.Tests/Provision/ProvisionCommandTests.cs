@@ -144,11 +144,34 @@ public sealed class ProvisionCommandTests : IDisposable
         Assert.Contains("dev-2", result.Error);
     }
 
+    [Fact]
+    public async Task Another_brokers_ca_goes_onto_the_board_and_the_local_broker_certificate_is_left_alone()
+    {
+        string awsRoot = Path.Combine(_folder.Path, "OtherRootCA.pem");
+        using (var key = System.Security.Cryptography.ECDsa.Create())
+        {
+            var request = new CertificateRequest("CN=Other Root", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+            using var root = request.CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllText(awsRoot, root.ExportCertificatePem());
+        }
+
+        var result = await CliRun.RunAsync("provision", "--dir", Dir, "--device", "dev-1", "--broker-host", "abc-ats.iot.eu-north-1.amazonaws.com", "--broker-ca", awsRoot);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var files = Json(Layout.FileDeploymentPath("dev-1"));
+        Assert.Contains(files.RootElement.GetProperty("Files").EnumerateArray(), f =>
+            f.GetProperty("DestinationFilePath").GetString() == @"I:\ca.crt" && f.GetProperty("SourceFilePath").GetString() == awsRoot);
+        using var network = Json(Layout.NetworkDeploymentPath("dev-1"));
+        Assert.Equal(awsRoot, network.RootElement.GetProperty("CACertificatesPath").GetString());
+        Assert.False(File.Exists(Path.Combine(Layout.PkiFolder, "server.crt")));
+    }
+
     [Theory]
     [InlineData(ExitCodes.InvalidInput, "--device", "bad/id")]
     [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--broker-port", "70000")]
     [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--wifi-password-file", "/nonexistent/pw")]
     [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--wifi-ssid", "Lab", "--wifi-password-file", "/nonexistent/pw")]
+    [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--broker-ca", "/nonexistent/root.pem")]
     [InlineData(ExitCodes.InvalidInput, "--count", "0")]
     [InlineData(ExitCodes.Usage, "--count", "many")]
     [InlineData(ExitCodes.Usage, "--no-such-option")]
