@@ -2,7 +2,9 @@ using Amazon.DynamoDBv2;
 using NordicIoT.Cloud.Access;
 using NordicIoT.Cloud.DeadLetters;
 using NordicIoT.Cloud.Devices;
+using NordicIoT.Cloud.Firmware;
 using NordicIoT.Cloud.Readings;
+using NordicIoT.Cloud.Rollouts;
 using NordicIoT.Cloud.Storage;
 
 namespace NordicIoT.Cloud.DynamoDb;
@@ -12,20 +14,25 @@ namespace NordicIoT.Cloud.DynamoDb;
 public sealed class DynamoDbCloudStorage : ICloudStorage
 {
     private readonly DynamoDbTables _tables;
+    private readonly OtaTables _otaTables;
     private readonly DynamoDbTableCreator _creator;
 
-    public DynamoDbCloudStorage(IAmazonDynamoDB client, DynamoDbStorageOptions options)
+    /// <param name="time">Clock for release version claims; the system clock when null.</param>
+    public DynamoDbCloudStorage(IAmazonDynamoDB client, DynamoDbStorageOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var retry = new DynamoDbRetry(options);
         _tables = new DynamoDbTables(options.TablePrefix);
+        _otaTables = new OtaTables(options.TablePrefix);
         _creator = new DynamoDbTableCreator(client, retry);
         Devices = new DynamoDbDeviceStore(client, _tables, retry);
         Readings = new DynamoDbReadingStore(client, _tables, retry);
         DeadLetters = new DynamoDbDeadLetterStore(client, _tables, retry);
         ApiKeys = new DynamoDbApiKeyStore(client, _tables, retry);
+        Releases = new DynamoDbReleaseStore(client, _otaTables, retry, time ?? TimeProvider.System);
+        Rollouts = new DynamoDbRolloutStore(client, _otaTables, retry);
     }
 
     public IDeviceStore Devices { get; }
@@ -36,7 +43,11 @@ public sealed class DynamoDbCloudStorage : ICloudStorage
 
     public IApiKeyStore ApiKeys { get; }
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _creator.EnsureAsync(_tables.Definitions(), cancellationToken);
+    public IReleaseStore Releases { get; }
+
+    public IRolloutStore Rollouts { get; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _creator.EnsureAsync([.. _tables.Definitions(), .. _otaTables.Definitions()], cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,7 +1,9 @@
 using NordicIoT.Cloud.Access;
 using NordicIoT.Cloud.DeadLetters;
 using NordicIoT.Cloud.Devices;
+using NordicIoT.Cloud.Firmware;
 using NordicIoT.Cloud.Readings;
+using NordicIoT.Cloud.Rollouts;
 using NordicIoT.Cloud.Storage;
 
 namespace NordicIoT.Cloud.Sqlite;
@@ -22,6 +24,8 @@ public sealed class SqliteCloudStorage : ICloudStorage
         Readings = new SqliteReadingStore(_pool);
         DeadLetters = new SqliteDeadLetterStore(_pool);
         ApiKeys = new SqliteApiKeyStore(_pool);
+        Releases = new SqliteReleaseStore(_pool);
+        Rollouts = new SqliteRolloutStore(_pool);
     }
 
     public IDeviceStore Devices { get; }
@@ -31,6 +35,10 @@ public sealed class SqliteCloudStorage : ICloudStorage
     public IDeadLetterStore DeadLetters { get; }
 
     public IApiKeyStore ApiKeys { get; }
+
+    public IReleaseStore Releases { get; }
+
+    public IRolloutStore Rollouts { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace NordicIoT.Cloud.Sqlite;
 internal static class SqliteSchema
 {
     /// <summary>Version of the schema below, kept in PRAGMA user_version for future migrations.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Creates what is missing; idempotent.</summary>
     /// <remarks>
@@ -12,6 +12,8 @@ internal static class SqliteSchema
     /// (WITHOUT ROWID) so a sensor's history is one contiguous range. "value" holds the first value and "more" the rest
     /// (GPS: five more, little-endian int32), null for one-value sensors.
     /// devices.seen_key: last-seen ticks, -1 for never, so both last-seen orders are plain index scans.
+    /// releases.version_key: the version without build metadata, unique, so two uploads cannot both hold a version.
+    /// executions: one row per (rollout, device), the key that keeps a device from taking a rollout twice.
     /// </remarks>
     public static readonly string Create = $"""
         PRAGMA journal_mode=WAL;
@@ -52,6 +54,30 @@ internal static class SqliteSchema
             hash TEXT NOT NULL UNIQUE,
             created_at INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS releases (
+            id TEXT NOT NULL PRIMARY KEY,
+            version TEXT NOT NULL,
+            version_key TEXT NOT NULL UNIQUE,
+            status INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            doc TEXT NOT NULL,
+            manifest BLOB NOT NULL,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS rollouts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            status INTEGER NOT NULL,
+            revision INTEGER NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS executions (
+            rollout INTEGER NOT NULL,
+            device TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            doc TEXT NOT NULL,
+            PRIMARY KEY (rollout, device)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS executions_by_device ON executions (device, rollout);
         PRAGMA user_version = {Version};
         """;
 }

@@ -13,7 +13,8 @@ namespace NordicIoT.Cloud.Ingestion;
 /// Bad input never throws: it becomes a dead letter with a reason. Storage failures do throw, so the caller can retry
 /// (storing is idempotent and the twin merge only moves forward, so a retry is always safe).
 /// </remarks>
-public sealed class IngestPipeline(ICloudStorage storage, IDeviceEvents events, IngestOptions options, IngestMetrics metrics)
+/// <param name="otaProgress">Told about OTA progress in state reports (the rollouts), when given.</param>
+public sealed class IngestPipeline(ICloudStorage storage, IDeviceEvents events, IngestOptions options, IngestMetrics metrics, IOtaProgressSink? otaProgress = null)
 {
     private const int MaxStoredTopicLength = 256;
 
@@ -96,6 +97,11 @@ public sealed class IngestPipeline(ICloudStorage storage, IDeviceEvents events, 
         }
 
         await UpdateTwinAsync(twin, t => TwinMerge.ApplyState(t, report, reportedAt, receivedAt), receivedAt, cancellationToken).ConfigureAwait(false);
+        if (otaProgress is not null && report.Has(StateField.Ota))
+        {
+            await otaProgress.ReportedAsync(twin.DeviceId, report.Ota, reportedAt, receivedAt, cancellationToken).ConfigureAwait(false);
+        }
+
         metrics.StateApplied();
         return IngestOutcome.StateApplied(twin.DeviceId);
     }

@@ -1,7 +1,9 @@
 using NordicIoT.Cloud.Access;
 using NordicIoT.Cloud.DeadLetters;
 using NordicIoT.Cloud.Devices;
+using NordicIoT.Cloud.Firmware;
 using NordicIoT.Cloud.Readings;
+using NordicIoT.Cloud.Rollouts;
 using NordicIoT.Cloud.Storage;
 using NordicIoT.Schemas.Messages;
 
@@ -23,6 +25,10 @@ public sealed class FlakyStorage(ICloudStorage inner) : ICloudStorage, IReadingS
     public IDeadLetterStore DeadLetters => inner.DeadLetters;
 
     public IApiKeyStore ApiKeys => inner.ApiKeys;
+
+    public IReleaseStore Releases => inner.Releases;
+
+    public IRolloutStore Rollouts => inner.Rollouts;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
