@@ -1,6 +1,7 @@
 using NordicIoT.Benchmarks;
+using NordicIoT.Benchmarks.Device;
 
-// dotnet run -c Release --project tests/NordicIoT.Benchmarks -- [wire|codec|all]
+// dotnet run -c Release --project tests/NordicIoT.Benchmarks -- [wire|codec|device|all]
 var what = args.Length > 0 ? args[0] : "all";
 switch (what)
 {
@@ -10,12 +11,16 @@ switch (what)
     case "codec":
         CodecSpeedReport.Run(Console.Out);
         break;
+    case "device":
+        DeviceFiguresReport.Run(Console.Out);
+        break;
     case "all":
         WireSizeReport.Print(Console.Out);
         CodecSpeedReport.Run(Console.Out);
+        DeviceFiguresReport.Run(Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{what}': use wire, codec or all");
+        Console.Error.WriteLine($"unknown benchmark '{what}': use wire, codec, device or all");
         return 2;
 }
 
