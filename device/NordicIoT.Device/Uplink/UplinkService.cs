@@ -210,8 +210,9 @@ namespace NordicIoT.Device.Uplink
                 return _backoff.NextAttemptAt > now ? _backoff.NextAttemptAt : now;
             }
 
+            // A full report due while a report is in flight or the window is full waits for a PUBACK, which wakes the loop.
             long next = _nextUplinkAt;
-            if (!_state.InFlight && _state.NextFullAt < next)
+            if (!_state.InFlight && InFlight < MaxInFlight && _state.NextFullAt < next)
             {
                 next = _state.NextFullAt;
             }

@@ -83,6 +83,26 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void A_full_report_due_while_publishes_wait_for_pubacks_waits_without_spinning()
+    {
+        var device = new DeviceHarness();
+        device.StoreConfig(DeviceHarness.Config(1, c =>
+        {
+            c.StateInterval = DeviceConfigCodec.MinStateInterval;
+            c.MaxBatchBytes = DeviceConfigCodec.MinBatchBytes;
+        })).Boot();
+        device.Broker.AutoAcknowledge = false;
+
+        // RunFor fails if RunOnce keeps asking to run again at once while nothing can be sent.
+        device.RunFor(TimeSpan.FromMinutes(3));
+        Assert.Single(device.StateReports());
+
+        device.Broker.Acknowledge(device.Broker.Unacknowledged);
+        device.RunFor(TimeSpan.FromSeconds(1));
+        Assert.True(device.StateReports()[1].Has(StateField.FirmwareVersion), "the full report due meanwhile was not sent once the window opened");
+    }
+
+    [Fact]
     public void Changes_in_a_report_lost_with_the_connection_are_reported_again()
     {
         var device = new DeviceHarness();
