@@ -16,6 +16,8 @@ public sealed class FleetSimulator : IDisposable
     private readonly List<SimulatedDevice> _devices = [];
     private readonly Stopwatch _clock = new();
     private DeviceScheduler? _scheduler;
+    private LatencyHistogram _lateness = new();
+    private bool _stopped;
 
     /// <summary>Checks <paramref name="options"/>; nothing starts until <see cref="Start"/> or <see cref="RunAsync"/>.</summary>
     public FleetSimulator(FleetOptions options)
@@ -38,7 +40,7 @@ public sealed class FleetSimulator : IDisposable
     /// <exception cref="FileNotFoundException">A certificate or key is missing (the message names it).</exception>
     public void Start()
     {
-        if (_scheduler is not null || _devices.Count > 0)
+        if (_scheduler is not null || _devices.Count > 0 || _stopped)
         {
             throw new InvalidOperationException("The fleet was already started; create a new FleetSimulator to run again.");
         }
@@ -54,6 +56,7 @@ public sealed class FleetSimulator : IDisposable
 
         _clock.Start();
         _scheduler = new DeviceScheduler(Options.WorkerThreads);
+        _lateness = _scheduler.Lateness;
         for (int i = 0; i < _devices.Count; i++)
         {
             _scheduler.Schedule(_devices[i], Options.StartSpread * i / _devices.Count);
@@ -128,26 +131,28 @@ public sealed class FleetSimulator : IDisposable
 
         return new FleetSnapshot(
             _clock.Elapsed, _devices.Count, connected, published, acknowledged, lost, inFlight, buffered, dropped, reboots,
-            connects, connectFailures, failures, lastFailure, _context.AckLatency.Snapshot(),
-            _scheduler?.Lateness.Snapshot() ?? new LatencyHistogram().Snapshot());
+            connects, connectFailures, failures, lastFailure, _context.AckLatency.Snapshot(), _lateness.Snapshot());
     }
 
     /// <summary>Stops running devices, waits up to <paramref name="drain"/> for publishes in flight to be acknowledged, closes every session and returns the totals.</summary>
+    /// <remarks>Also releases the devices a failed <see cref="Start"/> had already created; calling it again only returns the totals.</remarks>
     public FleetSnapshot Stop(TimeSpan drain)
     {
-        var scheduler = _scheduler;
-        if (scheduler is null)
+        if (_stopped)
         {
             return Snapshot();
         }
 
-        var lateness = scheduler.Lateness;
-        scheduler.Dispose();
-        _scheduler = null;
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < drain && _devices.Any(d => d.InFlight > 0))
+        _stopped = true;
+        if (_scheduler is { } scheduler)
         {
-            Thread.Sleep(20);
+            scheduler.Dispose();
+            _scheduler = null;
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < drain && _devices.Any(d => d.InFlight > 0))
+            {
+                Thread.Sleep(20);
+            }
         }
 
         foreach (var device in _devices)
@@ -156,7 +161,7 @@ public sealed class FleetSimulator : IDisposable
         }
 
         _clock.Stop();
-        return Snapshot() with { Lateness = lateness.Snapshot() };
+        return Snapshot();
     }
 
     /// <summary>Asks every device to reboot at its next step.</summary>
