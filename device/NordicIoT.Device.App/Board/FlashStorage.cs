@@ -13,6 +13,9 @@ namespace NordicIoT.Device.App.Board
     /// </remarks>
     public sealed class FlashStorage : IFileStorage
     {
+        // The block size of the ESP32 targets' LittleFS volume (the flash erase sector): a file takes whole blocks.
+        private const long LittleFsBlockBytes = 4096;
+
         private readonly string _folder;
 
         /// <summary>Uses the files directly in <paramref name="folder"/> (e.g. "I:\\") and finishes interrupted replacements there.</summary>
@@ -146,6 +149,26 @@ namespace NordicIoT.Device.App.Board
                     File.Move(temporary, path);
                 }
             }
+        }
+
+        /// <inheritdoc/>
+        /// <remarks>
+        /// nanoFramework's DriveInfo gives only the volume's total size, so this is the total minus every file rounded up
+        /// to a LittleFS block: low by the metadata blocks, which the OTA agent's reserve covers.
+        /// </remarks>
+        public long FreeBytes()
+        {
+            long used = 0;
+            foreach (string path in Directory.GetFiles(_folder))
+            {
+                using (var file = new FileStream(path, FileMode.Open, FileAccess.Read))
+                {
+                    used += (file.Length + LittleFsBlockBytes - 1) / LittleFsBlockBytes * LittleFsBlockBytes;
+                }
+            }
+
+            long free = new DriveInfo(_folder).TotalSize - used;
+            return free > 0 ? free : 0;
         }
 
         private FileStream Open(string name)

@@ -11,15 +11,22 @@ namespace NordicIoT.Device.Host.Storage;
 public sealed class FolderStorage : IFileStorage
 {
     /// <summary>Uses <paramref name="folder"/>, creating it when missing.</summary>
-    public FolderStorage(string folder)
+    /// <param name="folder">The folder that stands in for the device's flash.</param>
+    /// <param name="capacityBytes">The flash partition's size, so free space behaves as on the board (e.g. 256 KB for I:\ on a 4 MB board); 0 reports the host disk's free space.</param>
+    public FolderStorage(string folder, long capacityBytes = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacityBytes);
         Folder = Path.GetFullPath(folder);
+        CapacityBytes = capacityBytes;
         Directory.CreateDirectory(Folder);
     }
 
     /// <summary>Full path of the folder.</summary>
     public string Folder { get; }
+
+    /// <summary>The simulated partition size in bytes; 0 when the host disk's free space is reported.</summary>
+    public long CapacityBytes { get; }
 
     /// <inheritdoc/>
     public bool Exists(string name) => File.Exists(PathOf(name));
@@ -79,6 +86,18 @@ public sealed class FolderStorage : IFileStorage
     /// <inheritdoc/>
     public string[] List() =>
         Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OfType<string>().Where(FileNames.IsValid).ToArray();
+
+    /// <inheritdoc/>
+    public long FreeBytes()
+    {
+        if (CapacityBytes == 0)
+        {
+            return new DriveInfo(Folder).AvailableFreeSpace;
+        }
+
+        long used = new DirectoryInfo(Folder).EnumerateFiles().Sum(f => f.Length);
+        return Math.Max(0, CapacityBytes - used);
+    }
 
     private string PathOf(string name)
     {

@@ -37,5 +37,9 @@ namespace NordicIoT.Device.Platform
 
         /// <summary>Names of all files, in no particular order.</summary>
         string[] List();
+
+        /// <summary>Bytes that can still be written, as far as the implementation can tell; on flash an estimate that errs low (block rounding, metadata).</summary>
+        /// <remarks>The OTA agent checks it before each downloaded file, so a download never eats the room the reading buffer and configuration need.</remarks>
+        long FreeBytes();
     }
 }

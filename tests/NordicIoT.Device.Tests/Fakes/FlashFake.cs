@@ -20,6 +20,9 @@ public sealed class FlashFake(int initialFileCapacity = 64) : IFileStorage
     private bool _staysOn;
     private bool _off;
 
+    /// <summary>Size of the simulated flash partition; <see cref="FreeBytes"/> is this minus the bytes of all files.</summary>
+    public long CapacityBytes { get; set; } = long.MaxValue;
+
     /// <summary>Append, Replace and Delete calls started so far.</summary>
     public long Writes { get; private set; }
 
@@ -142,6 +145,12 @@ public sealed class FlashFake(int initialFileCapacity = 64) : IFileStorage
     {
         CheckPower();
         return _files.Keys.Where(FileNames.IsValid).ToArray();
+    }
+
+    public long FreeBytes()
+    {
+        CheckPower();
+        return CapacityBytes - _files.Values.Sum(f => (long)f.Length);
     }
 
     // Counts the write; false when this is the one that loses power.

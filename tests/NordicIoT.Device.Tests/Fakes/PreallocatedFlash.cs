@@ -62,6 +62,8 @@ public sealed class PreallocatedFlash : IFileStorage
 
     public string[] List() => _names.Where(n => n != null).Select(n => n!).ToArray();
 
+    public long FreeBytes() => _data.Sum(d => (long)d.Length) - _lengths.Sum(l => (long)l);
+
     private void Write(int slot, int at, byte[] data, int offset, int count)
     {
         if (at + count > _data[slot].Length)
