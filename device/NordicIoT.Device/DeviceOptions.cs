@@ -1,4 +1,5 @@
 using System;
+using NordicIoT.Device.Ota;
 using NordicIoT.Device.Storage;
 using NordicIoT.Schemas.Messages;
 
@@ -30,6 +31,9 @@ namespace NordicIoT.Device
 
         /// <summary>Readings one batch can hold before it is encoded; each costs about 24 bytes of RAM (lower it on boards without PSRAM).</summary>
         public int MaxReadingsPerBatch { get; set; } = DefaultMaxReadingsPerBatch;
+
+        /// <summary>Firmware updates: fragment size, flash reserve, health deadline (used when the platform has a download client).</summary>
+        public OtaOptions Ota { get; set; } = new OtaOptions();
 
         /// <summary>Throws an ArgumentException naming the first setting that is missing or out of range.</summary>
         public void Validate()
@@ -65,6 +69,13 @@ namespace NordicIoT.Device
             {
                 throw new ArgumentException("BufferCapacityBytes must be positive");
             }
+
+            if (Ota == null)
+            {
+                throw new ArgumentException("Ota must be set (the defaults are new OtaOptions())");
+            }
+
+            Ota.Validate();
         }
 
         // The state report carries these as text of 1..32 characters.

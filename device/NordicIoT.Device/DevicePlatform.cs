@@ -26,8 +26,11 @@ namespace NordicIoT.Device
         /// <summary>Jitter for reconnect backoff.</summary>
         public IRandomSource Random { get; set; }
 
-        /// <summary>Where firmware offers go; null ignores them.</summary>
+        /// <summary>Where firmware offers go; null ignores them, unless <see cref="Downloads"/> is set.</summary>
         public IOfferHandler OfferHandler { get; set; }
+
+        /// <summary>Ranged HTTP(S) downloads: when set, the runtime runs its own <see cref="OtaAgent"/> for offers (leave <see cref="OfferHandler"/> null).</summary>
+        public IHttpRangeClient Downloads { get; set; }
 
         /// <summary>Throws an ArgumentException naming the first required part that is missing.</summary>
         public void Validate()
@@ -38,6 +41,10 @@ namespace NordicIoT.Device
             Require(Transport, "Transport");
             Require(SystemControl, "SystemControl");
             Require(Random, "Random");
+            if (OfferHandler != null && Downloads != null)
+            {
+                throw new ArgumentException("DevicePlatform.OfferHandler and DevicePlatform.Downloads exclude each other: with Downloads the runtime's OTA agent takes the offers");
+            }
         }
 
         private static void Require(object part, string name)

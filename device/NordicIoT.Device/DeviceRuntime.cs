@@ -42,6 +42,11 @@ namespace NordicIoT.Device
             State = new StateReporter(options, _clock, platform.SystemControl, Buffer, Sampler, Config, ConfigHandler);
             _events = new TransportEvents(platform.Transport);
             Uplink = new UplinkService(options, platform.Transport, _events, Buffer, Config, State, new ConnectBackoff(platform.Random));
+            if (platform.Downloads != null)
+            {
+                Ota = new OtaAgent(options, platform.Storage, platform.Downloads, platform.SystemControl, Buffer, State, Uplink);
+                _offers = Ota;
+            }
         }
 
         /// <summary>Raised on the transport's thread when work arrived (a PUBACK, a message, a lost connection): call <see cref="RunOnce"/> soon.</summary>
@@ -69,6 +74,9 @@ namespace NordicIoT.Device
         /// <summary>The MQTT session and what it sends.</summary>
         public UplinkService Uplink { get; }
 
+        /// <summary>Firmware updates; null when the platform has no download client.</summary>
+        public OtaAgent Ota { get; }
+
         /// <summary>Opens the reading buffer (recovering from a power loss) and puts the stored configuration in effect.</summary>
         public void Start()
         {
@@ -77,6 +85,11 @@ namespace NordicIoT.Device
             long now = _clock.UptimeMilliseconds;
             Sampler.ApplyConfig(now);
             Uplink.Start(now);
+            if (Ota != null)
+            {
+                Ota.Start(now);
+            }
+
             _started = true;
         }
 
@@ -95,6 +108,12 @@ namespace NordicIoT.Device
                 Uplink.RequestUplink();
             }
 
+            // Before the uplink, so a progress change goes out in this step's state report.
+            if (Ota != null)
+            {
+                Ota.Run(now);
+            }
+
             Uplink.Run(now);
             if (_events.HasPending)
             {
@@ -106,6 +125,11 @@ namespace NordicIoT.Device
             if (uplinkNext < next)
             {
                 next = uplinkNext;
+            }
+
+            if (Ota != null && Ota.NextDue(now) < next)
+            {
+                next = Ota.NextDue(now);
             }
 
             long wait = next - _clock.UptimeMilliseconds;

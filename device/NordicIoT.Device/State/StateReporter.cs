@@ -43,6 +43,8 @@ namespace NordicIoT.Device.State
         private readonly Sampler _sampler;
         private readonly DeviceConfig _config;
         private readonly ConfigHandler _configHandler;
+        private OtaProgress _ota;
+        private long _otaChanges;
         private int _sentSlots;
         private bool _forced;
         private bool _checkRequested;
@@ -77,6 +79,21 @@ namespace NordicIoT.Device.State
         public void Force()
         {
             _forced = true;
+        }
+
+        /// <summary>Puts <paramref name="progress"/> in state key 11 from now on; every call counts as a change, so it goes in the next report.</summary>
+        /// <remarks>The OTA agent keeps one progress object and calls this after each change it wants reported (throttled while downloading).</remarks>
+        public void ReportOta(OtaProgress progress)
+        {
+            _ota = progress;
+            _otaChanges++;
+            _checkRequested = true;
+        }
+
+        /// <summary>True once the broker acknowledged a report carrying the latest <see cref="ReportOta"/>.</summary>
+        public bool OtaReported
+        {
+            get { return _ota != null && _acknowledged[StateField.Ota] == _otaChanges; }
         }
 
         /// <summary>At the next chance, sends a report if a field that matters changed.</summary>
@@ -192,6 +209,7 @@ namespace NordicIoT.Device.State
             if (Has(StateField.Dropped)) { _report.Dropped = _current[StateField.Dropped]; }
             if (Has(StateField.ConfigVersion)) { _report.ConfigVersion = _current[StateField.ConfigVersion]; }
             if (Has(StateField.ConfigRejection)) { _report.SetConfigRejection(_configHandler.RejectedVersion, _configHandler.RejectionReason); }
+            if (Has(StateField.Ota)) { _report.Ota = _ota; }
             if (Has(StateField.Latest)) { _report.SetLatest(SensorKind.Battery, (int)_current[StateField.Latest]); }
             if (Has(SignalSlot)) { _report.SetLatest(SensorKind.Signal, (int)_current[SignalSlot]); }
             if (Has(StateField.Network)) { _report.Network = (int)_current[StateField.Network]; }
@@ -216,7 +234,7 @@ namespace NordicIoT.Device.State
             _current[StateField.Dropped] = _buffer.Dropped + _sampler.DroppedBeforeClock;
             _current[StateField.ConfigVersion] = _config.Version;
             _current[StateField.ConfigRejection] = _configHandler.Rejections > 0 ? _configHandler.Rejections : Unknown;
-            _current[StateField.Ota] = Unknown;
+            _current[StateField.Ota] = _ota != null ? _otaChanges : Unknown;
             _current[StateField.Latest] = _sampler.TryGetCurrent(SensorKind.Battery, _values) ? _values[0] : Unknown;
             _current[SignalSlot] = _sampler.TryGetCurrent(SensorKind.Signal, _values) ? _values[0] : Unknown;
             _current[StateField.Network] = (int)_options.Network;
