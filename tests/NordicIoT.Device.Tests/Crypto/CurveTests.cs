@@ -137,6 +137,22 @@ public sealed class CurveTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    public void Batch_conversion_to_affine_gives_each_point(int count)
+    {
+        Point[] points = [.. Enumerable.Range(0, count).Select(_ => RandomPoint())];
+        JacobianPoint[] jacobian = [.. points.Select(ToJacobian)];
+        AffinePoint[] affine = [.. points.Select(_ => new AffinePoint())];
+        _curve.ToAffine(jacobian, affine);
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal(points[i], (ToBig(affine[i].X), ToBig(affine[i].Y)));
+        }
+    }
+
     /// <summary>Random pairs, and the pairs where the formulas have special cases: equal, opposite, infinite.</summary>
     private IEnumerable<(Point P, Point Q)> PointPairs()
     {

@@ -225,9 +225,9 @@ namespace NordicIoT.Device.Ota.Crypto
             for (int i = 0; i < table.Length; i++)
             {
                 table[i] = new AffinePoint();
-                curve.ToAffine(multiples[i], table[i]);
             }
 
+            curve.ToAffine(multiples, table);
             return table;
         }
 

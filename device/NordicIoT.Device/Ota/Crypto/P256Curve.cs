@@ -243,15 +243,42 @@ namespace NordicIoT.Device.Ota.Crypto
             }
         }
 
-        /// <summary>Sets <paramref name="result"/> to <paramref name="p"/> in affine coordinates; <paramref name="p"/> must be finite.</summary>
-        public void ToAffine(JacobianPoint p, AffinePoint result)
+        /// <summary>
+        /// Sets each <paramref name="results"/>[i] to <paramref name="points"/>[i] in affine coordinates (all points
+        /// finite) with a single inversion: Montgomery's trick inverts the product of all Z and peels the factors off.
+        /// </summary>
+        public void ToAffine(JacobianPoint[] points, AffinePoint[] results)
         {
             P256Field f = _field;
-            f.Invert(p.Z, _t1);
-            f.Square(_t1, _t2);
-            f.Multiply(p.X, _t2, result.X);
-            f.Multiply(_t2, _t1, _t2);
-            f.Multiply(p.Y, _t2, result.Y);
+            int last = points.Length - 1;
+
+            // results[i].X holds Z0 Z1 ... Zi until point i is converted.
+            UInt256.Copy(points[0].Z, results[0].X);
+            for (int i = 1; i <= last; i++)
+            {
+                f.Multiply(results[i - 1].X, points[i].Z, results[i].X);
+            }
+
+            uint[] inverse = _t1, zInverse = _t2, zInverse2 = _t3;
+            f.Invert(results[last].X, inverse);
+            for (int i = last; i >= 0; i--)
+            {
+                // inverse = 1 / (Z0 ... Zi) here.
+                if (i > 0)
+                {
+                    f.Multiply(inverse, results[i - 1].X, zInverse);
+                    f.Multiply(inverse, points[i].Z, inverse);
+                }
+                else
+                {
+                    UInt256.Copy(inverse, zInverse);
+                }
+
+                f.Square(zInverse, zInverse2);
+                f.Multiply(points[i].X, zInverse2, results[i].X);
+                f.Multiply(zInverse2, zInverse, zInverse2);
+                f.Multiply(points[i].Y, zInverse2, results[i].Y);
+            }
         }
 
         /// <summary>X3 = r^2 - J - 2V and Y3 = r (V - X3) - 2 S1 J, shared by both additions (r already doubled).</summary>
