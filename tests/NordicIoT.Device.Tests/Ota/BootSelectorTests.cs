@@ -64,7 +64,7 @@ public sealed class BootSelectorTests
     }
 
     [Fact]
-    public void A_trial_that_cannot_be_loaded_is_rolled_back_at_once_and_a_current_set_that_cannot_falls_back_to_the_other_slot()
+    public void A_trial_that_cannot_be_loaded_is_rolled_back_at_once_and_a_current_set_that_cannot_hands_over_to_the_other_slot()
     {
         Install(AppSetNames.SlotB, "2.0.0", 7);
         BootDecision trial = BootSelector.Choose(_flash);
@@ -75,6 +75,7 @@ public sealed class BootSelectorTests
 
         BootDecision fallback = BootSelector.LoadFailed(_flash, back, "slot a is empty")!;
         Assert.Equal((AppSetNames.SlotB, BootKind.Fallback), (fallback.Slot, fallback.Kind));
+        Assert.Equal(AppSetNames.SlotB, BootSelector.CurrentSlot(_flash));
         Assert.Null(BootSelector.LoadFailed(_flash, fallback, "also broken"));
     }
 

@@ -12,7 +12,7 @@ namespace NordicIoT.Device.Ota.AppSets
         /// <summary>The confirmed set again, because the trial before did not confirm; a <see cref="RollbackNotice"/> says why.</summary>
         RolledBack,
 
-        /// <summary>The other slot's set, because the confirmed one could not be started.</summary>
+        /// <summary>The other slot's set, because the confirmed one could not be started; it is the confirmed one from now on.</summary>
         Fallback,
     }
 }

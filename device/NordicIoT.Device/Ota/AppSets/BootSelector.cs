@@ -63,7 +63,11 @@ namespace NordicIoT.Device.Ota.AppSets
         }
 
         /// <summary>The set to start instead when <paramref name="failed"/> could not be loaded, or null when there is none left to try.</summary>
-        /// <remarks>A trial that cannot start is rolled back at once, with <paramref name="reason"/> in the notice.</remarks>
+        /// <remarks>
+        /// A trial that cannot start is rolled back at once, with <paramref name="reason"/> in the notice. When the confirmed
+        /// set cannot start, the other slot's set (the one it replaced) becomes the confirmed one, so a loader that must
+        /// reboot before trying it (assemblies already loaded cannot be unloaded) starts it at the next boot.
+        /// </remarks>
         public static BootDecision LoadFailed(IFileStorage storage, BootDecision failed, string reason)
         {
             if (failed.Kind == BootKind.Trial)
@@ -81,7 +85,13 @@ namespace NordicIoT.Device.Ota.AppSets
 
             string other = AppSetNames.Other(failed.Slot);
             AppSetRecord record = AppSetRecord.Read(storage, other);
-            return record == null ? null : new BootDecision(other, BootKind.Fallback, record, null);
+            if (record == null)
+            {
+                return null;
+            }
+
+            TextFile.WriteLines(storage, AppSetNames.Current, new string[] { other });
+            return new BootDecision(other, BootKind.Fallback, record, null);
         }
 
         /// <summary>Called by the new application once healthy: its slot becomes the confirmed one, then the trial markers go.</summary>
