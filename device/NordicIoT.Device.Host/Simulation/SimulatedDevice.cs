@@ -1,8 +1,10 @@
 using NordicIoT.Device.Configuration;
 using NordicIoT.Device.Host.Mqtt;
+using NordicIoT.Device.Host.Ota;
 using NordicIoT.Device.Host.Platform;
 using NordicIoT.Device.Host.Sensors;
 using NordicIoT.Device.Host.Storage;
+using NordicIoT.Device.Ota;
 using NordicIoT.Device.Platform;
 using NordicIoT.Device.Transport;
 using NordicIoT.Mqtt;
@@ -21,6 +23,9 @@ internal sealed class SimulatedDevice : IDisposable
 {
     private const string FirmwareVersion = "0.0.0-sim";
     private const string Board = "simulator";
+
+    // One HTTP connection pool for the fleet's firmware downloads, as one would share a TLS session cache.
+    private static readonly HttpClientRangeClient Downloads = new(new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
 
     private readonly DeviceOptions _options;
     private readonly FolderStorage _storage;
@@ -55,6 +60,7 @@ internal sealed class SimulatedDevice : IDisposable
         _ackLatency = fleet.AckLatency;
         _wake = wake;
         _system.RebootRequested += (_, _) => RequestReboot();
+        ProvisionReleaseKey(fleet.Certificates.Folder);
     }
 
     /// <summary>The device id.</summary>
@@ -117,9 +123,10 @@ internal sealed class SimulatedDevice : IDisposable
         _storage.Replace(ConfigHandler.FileName, buffer, 0, length);
     }
 
-    /// <summary>Builds and starts a runtime over the device's flash.</summary>
+    /// <summary>Builds and starts a runtime over the device's flash, with the version the loader starts (a firmware update changes it).</summary>
     public void Boot()
     {
+        _options.FirmwareVersion = SimulatedLoader.Boot(_storage, FirmwareVersion);
         var broker = new MqttClientTransport(ClientOptions(_fleet.BrokerHost, _fleet.BrokerPort));
         _link = new FaultInjectingTransport(broker, () => new MqttClientTransport(ClientOptions("127.0.0.1", DeadPort.Next())), _conditions);
         _transport = new CountingTransport(_link, Counters, _ackLatency);
@@ -131,6 +138,7 @@ internal sealed class SimulatedDevice : IDisposable
             Transport = _transport,
             SystemControl = _system,
             Random = _random,
+            Downloads = Downloads,
         });
         _runtime.WorkQueued += OnWorkQueued;
         _runtime.Start();
@@ -199,6 +207,17 @@ internal sealed class SimulatedDevice : IDisposable
 
         _link?.Dispose();
         _connected = false;
+    }
+
+    // The release signing key `nordiciot provision` keeps beside the certificates goes to flash, as nanoff deploys it to I:\.
+    private void ProvisionReleaseKey(string certificateFolder)
+    {
+        string key = Path.Combine(certificateFolder, OtaOptions.DefaultTrustedKeyFile);
+        if (File.Exists(key))
+        {
+            byte[] content = File.ReadAllBytes(key);
+            _storage.Replace(OtaOptions.DefaultTrustedKeyFile, content, 0, content.Length);
+        }
     }
 
     private void Observe()
