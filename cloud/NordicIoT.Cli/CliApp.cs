@@ -13,6 +13,7 @@ public static class CliApp
         new ProvisionCommand(ui),
         new SimCommand(ui),
         new FlashCommand(ui),
+        new UpCommand(ui),
     };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>

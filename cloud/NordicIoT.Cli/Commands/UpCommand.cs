@@ -1,0 +1,226 @@
+using System.CommandLine;
+using NordicIoT.Broker;
+using NordicIoT.Cli.Errors;
+using NordicIoT.Cli.Output;
+using NordicIoT.Cli.Provisioning;
+using NordicIoT.LocalStack;
+
+namespace NordicIoT.Cli.Commands;
+
+/// <summary>nordiciot up: the whole local stack in one command (Mosquitto, the cloud app, optionally simulated devices) until Ctrl+C.</summary>
+internal sealed class UpCommand : Command
+{
+    /// <summary>The simulated devices' schedule when none is given: a reading every 5 s, sent every 10 s, so data shows up at once.</summary>
+    public const int DefaultSampleInterval = 5;
+
+    /// <summary>Seconds between uplinks of the simulated devices when none is given.</summary>
+    public const int DefaultUplinkInterval = 10;
+
+    private static readonly TimeSpan InteractiveRefresh = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PlainRefresh = TimeSpan.FromSeconds(30);
+
+    // Short: System.CommandLine gives a command 2 s after Ctrl+C before it exits with 130 regardless.
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(1);
+
+    private readonly Interaction _ui;
+    private readonly Option<string> _dir = CommonOptions.ProjectDirectory();
+    private readonly Option<int> _port = new("--port")
+    {
+        Description = "The cloud app's HTTP port on 127.0.0.1 (API, /docs, /health, dashboard)",
+        DefaultValueFactory = _ => LocalStackOptions.DefaultApiPort,
+    };
+
+    private readonly Option<int> _brokerPort = CommonOptions.BrokerPort();
+    private readonly Option<int> _sim = new("--sim") { Description = "Simulated devices to run (PREFIX1..PREFIXN, provisioned and registered on first use)", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _prefix = CommonOptions.Prefix();
+    private readonly Option<int> _sampleInterval = new("--sample-interval")
+    {
+        Description = "Seconds between samples of each simulated sensor",
+        DefaultValueFactory = _ => DefaultSampleInterval,
+    };
+
+    private readonly Option<int> _uplinkInterval = new("--uplink-interval")
+    {
+        Description = "Seconds between uplinks of the simulated devices, at least 10",
+        DefaultValueFactory = _ => DefaultUplinkInterval,
+    };
+
+    private readonly Option<string> _storage = new("--storage") { Description = "sqlite (a file in DIR/data) or dynamodb (a local stand-in at --dynamodb-url)", DefaultValueFactory = _ => "sqlite" };
+    private readonly Option<Uri?> _dynamoDbUrl = new("--dynamodb-url") { Description = "URL of a local DynamoDB stand-in (dynalite, DynamoDB Local) for --storage dynamodb" };
+
+    public UpCommand(Interaction ui)
+        : base("up", "Run the local stack until Ctrl+C: Mosquitto with mutual TLS, the cloud app (API, dashboard), and optionally simulated devices; provisions what is missing")
+    {
+        _ui = ui;
+        _storage.AcceptOnlyFromAmong("sqlite", "dynamodb");
+        Options.Add(_dir);
+        Options.Add(_port);
+        Options.Add(_brokerPort);
+        Options.Add(_sim);
+        Options.Add(_prefix);
+        Options.Add(_sampleInterval);
+        Options.Add(_uplinkInterval);
+        Options.Add(_storage);
+        Options.Add(_dynamoDbUrl);
+        SetAction(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var layout = new ProjectLayout(parse.GetRequiredValue(_dir));
+        var options = StackOptions(parse, layout);
+        RequireMosquitto();
+        Provision(layout, options);
+
+        await using var stack = await StartAsync(options, cancellationToken).ConfigureAwait(false);
+        PrintWhereThingsAre(stack, layout);
+        _ui.Success(options.SimulatedDevices == 0
+            ? "The local stack is up. Ctrl+C stops it."
+            : $"The local stack is up with {options.SimulatedDevices} simulated device(s) sampling every {options.SampleIntervalSeconds} s. Ctrl+C stops it.");
+
+        string? fault = await WatchAsync(stack, cancellationToken).ConfigureAwait(false);
+        _ui.EndProgress();
+        _ui.Info(fault is null ? "Stopping: simulated devices, cloud app, broker." : "Stopping what is left.");
+        await stack.StopAsync(Drain).ConfigureAwait(false);
+        if (fault is not null)
+        {
+            throw new ToolFailedException($"The local stack broke down: {fault}");
+        }
+
+        _ui.Success("Stopped.");
+        return ExitCodes.Ok;
+    }
+
+    private LocalStackOptions StackOptions(ParseResult parse, ProjectLayout layout)
+    {
+        bool dynamo = parse.GetRequiredValue(_storage) == "dynamodb";
+        var url = parse.GetValue(_dynamoDbUrl);
+        if (dynamo != url is not null)
+        {
+            throw new InvalidInputException(dynamo
+                ? "--storage dynamodb needs --dynamodb-url, the address of a local stand-in (e.g. dynalite on http://127.0.0.1:4567)."
+                : "--dynamodb-url is only used with --storage dynamodb.");
+        }
+
+        var options = new LocalStackOptions
+        {
+            PkiFolder = layout.PkiFolder,
+            StateFolder = layout.Root,
+            ApiPort = parse.GetValue(_port),
+            BrokerPort = parse.GetValue(_brokerPort),
+            Storage = dynamo ? LocalStorage.DynamoDb : LocalStorage.Sqlite,
+            DynamoDbUrl = url,
+            SimulatedDevices = parse.GetValue(_sim),
+            DevicePrefix = parse.GetRequiredValue(_prefix),
+            SampleIntervalSeconds = parse.GetValue(_sampleInterval),
+            UplinkIntervalSeconds = parse.GetValue(_uplinkInterval),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(e.Message, e);
+        }
+
+        return options;
+    }
+
+    private static void RequireMosquitto()
+    {
+        try
+        {
+            MosquittoBinary.Find();
+        }
+        catch (BrokerStartException e)
+        {
+            throw new ToolNotFoundException(e.Message);
+        }
+    }
+
+    // What `nordiciot provision` would make for these devices, keeping whatever exists (the CA above all).
+    private void Provision(ProjectLayout layout, LocalStackOptions options)
+    {
+        var report = new Provisioner(layout).Provision(new ProvisionRequest
+        {
+            DeviceIds = options.SimulatedDeviceIds(),
+            BrokerHost = LocalStackOptions.Host,
+            BrokerPort = options.BrokerPort,
+        });
+        foreach (var item in report.Items.Where(i => i.Action != ProvisionAction.Kept))
+        {
+            _ui.Info($"{item.Action.ToString().ToLowerInvariant()} {item.Role} {item.Name}: {item.Path}");
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            _ui.Warning(warning);
+        }
+    }
+
+    private async Task<LocalStack.LocalStack> StartAsync(LocalStackOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocalStack.LocalStack.StartAsync(options, _ui.Info, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PortInUseException e)
+        {
+            throw new InvalidInputException($"{e.Message} (--port for the API, --broker-port for the broker)", e);
+        }
+        catch (Exception e) when (e is LocalStackException or BrokerStartException)
+        {
+            throw new ToolFailedException(e.Message);
+        }
+    }
+
+    private void PrintWhereThingsAre(LocalStack.LocalStack stack, ProjectLayout layout)
+    {
+        var site = stack.BaseUrl;
+        _ui.Data($"dashboard  {site}");
+        _ui.Data($"api        {new Uri(site, "api/devices")}");
+        _ui.Data($"docs       {new Uri(site, "docs")}");
+        _ui.Data($"health     {new Uri(site, "health/ready")}");
+        _ui.Data($"broker     mqtts://{LocalStackOptions.Host}:{stack.Options.BrokerPort} (mutual TLS; CA {Path.Combine(layout.PkiFolder, "ca.crt")})");
+        _ui.Data($"certs      {layout.PkiFolder}");
+        _ui.Data($"devices    {Path.Combine(layout.Root, "devices")}");
+        _ui.Data($"data       {stack.Options.DataFolder} ({(stack.Options.Storage == LocalStorage.Sqlite ? "SQLite" : $"DynamoDB at {stack.Options.DynamoDbUrl}")})");
+        if (File.Exists(stack.AdminKeyPath))
+        {
+            _ui.Data($"admin-key  {stack.AdminKeyPath}");
+            _ui.Hint($"Try: curl -H \"Authorization: Bearer $(cat {stack.AdminKeyPath})\" {new Uri(site, "api/devices")}");
+        }
+        else
+        {
+            _ui.Warning($"No first admin key file at {stack.AdminKeyPath}: the storage had API keys already. Use a key you created (POST /api/keys).");
+        }
+    }
+
+    // Until Ctrl+C (null) or until a part of the stack fails (its description).
+    private async Task<string?> WatchAsync(LocalStack.LocalStack stack, CancellationToken cancellationToken)
+    {
+        var refresh = _ui.IsInteractive ? InteractiveRefresh : PlainRefresh;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(refresh, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+
+            if (stack.Fault is { } fault)
+            {
+                return fault;
+            }
+
+            if (stack.Fleet is { } fleet)
+            {
+                _ui.Progress("sim " + FleetReport.Status(fleet.Snapshot()));
+            }
+        }
+    }
+}
