@@ -5,13 +5,14 @@ using NordicIoT.Mqtt;
 using NordicIoT.Schemas.Cbor;
 using NordicIoT.Schemas.Messages;
 using NordicIoT.Testing;
+using Xunit.Abstractions;
 
 namespace NordicIoT.Device.Tests.Ota;
 
 /// <summary>The fleet simulator's devices take an update end to end: retained offers through a real Mosquitto with mutual TLS, files over HTTP.</summary>
-public sealed class FleetUpdateTests
+public sealed class FleetUpdateTests(ITestOutputHelper output)
 {
-    private const int Devices = 5;
+    private const int Devices = 20;
     private const string Prefix = "ota-sim-";
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class FleetUpdateTests
         }
 
         // The simulator's factory application is 0.0.0-sim on board "simulator".
-        var release = SignedRelease.Random(key, "0.1.0", "simulator", seed: 1, 30_000, 5_000);
+        var release = SignedRelease.Random(key, "0.1.0", "simulator", seed: 1, 150_000, 50_000);
         release.Publish(server);
         using var fleet = new FleetSimulator(new FleetOptions
         {
@@ -47,6 +48,7 @@ public sealed class FleetUpdateTests
         await cloud.SubscribeAsync("d/+/s", MqttQos.AtLeastOnce);
         fleet.Start();
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int n = 1; n <= Devices; n++)
         {
             string id = FleetOptions.DeviceIdFor(Prefix, n);
@@ -60,10 +62,12 @@ public sealed class FleetUpdateTests
             await Task.Delay(100);
         }
 
+        TimeSpan took = clock.Elapsed;
         FleetSnapshot totals = fleet.Stop(TimeSpan.FromSeconds(2));
         Assert.True(AllUpdated(latest), $"{string.Join("; ", latest.Select(p => $"{p.Key}: {p.Value.FirmwareVersion} {p.Value.Ota?.Status} {p.Value.Ota?.Reason}"))}; {totals.LastFailure}");
         Assert.Equal(Devices, totals.Reboots);
         Assert.Equal(Devices * release.Size, server.BodyBytes);
+        output.WriteLine($"{Devices} simulated devices updated ({release.Size} B each, {OtaOptions.DefaultFragmentBytes} B ranges) in {took.TotalSeconds:F1} s from the first offer to the last SUCCEEDED");
     }
 
     private static bool AllUpdated(ConcurrentDictionary<string, StateReport> latest) =>
