@@ -1,7 +1,7 @@
 using NordicIoT.Benchmarks;
 using NordicIoT.Benchmarks.Device;
 
-// dotnet run -c Release --project tests/NordicIoT.Benchmarks -- [wire|codec|device|all]
+// dotnet run -c Release --project tests/NordicIoT.Benchmarks -- [wire|codec|device|crypto|all]
 var what = args.Length > 0 ? args[0] : "all";
 switch (what)
 {
@@ -14,13 +14,17 @@ switch (what)
     case "device":
         DeviceFiguresReport.Run(Console.Out);
         break;
+    case "crypto":
+        CryptoSpeedReport.Run(Console.Out);
+        break;
     case "all":
         WireSizeReport.Print(Console.Out);
         CodecSpeedReport.Run(Console.Out);
         DeviceFiguresReport.Run(Console.Out);
+        CryptoSpeedReport.Run(Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{what}': use wire, codec, device or all");
+        Console.Error.WriteLine($"unknown benchmark '{what}': use wire, codec, device, crypto or all");
         return 2;
 }
 
