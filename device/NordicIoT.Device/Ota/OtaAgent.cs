@@ -78,12 +78,6 @@ namespace NordicIoT.Device.Ota
             get { return _hasProgress ? _progress : null; }
         }
 
-        /// <summary>Body bytes downloaded since boot.</summary>
-        public long BytesFetched
-        {
-            get { return _download.BytesFetched; }
-        }
-
         /// <inheritdoc/>
         public void OnOffer(byte[] payload)
         {

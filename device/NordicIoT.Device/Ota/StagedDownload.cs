@@ -58,9 +58,6 @@ namespace NordicIoT.Device.Ota
         /// <summary>Bytes of all the release's files.</summary>
         public long TotalBytes { get; private set; }
 
-        /// <summary>Body bytes received from the server since boot, across downloads (re-hashing reads count nothing).</summary>
-        public long BytesFetched { get; private set; }
-
         /// <summary>Starts (or, after a reboot, resumes) downloading <paramref name="manifest"/>'s files from <paramref name="baseUrl"/> into <paramref name="slot"/>.</summary>
         public void Begin(FirmwareManifest manifest, string baseUrl, string token, string slot)
         {
@@ -227,7 +224,6 @@ namespace NordicIoT.Device.Ota
                 return DownloadStep.Interrupted;
             }
 
-            BytesFetched += received;
             _storage.Append(_name, _fragment, 0, received);
             _sha256.Update(_fragment, 0, received);
             _staged += received;

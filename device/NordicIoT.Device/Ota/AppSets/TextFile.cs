@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using NordicIoT.Device.Platform;
 
@@ -10,7 +11,7 @@ namespace NordicIoT.Device.Ota.AppSets
         /// <summary>Largest file read; anything longer is not one of these files.</summary>
         public const int MaxBytes = 4096;
 
-        /// <summary>The lines of the file (without a trailing empty one), or null when it does not exist or is too long to be one of these files.</summary>
+        /// <summary>The lines of the file (without a trailing empty one), or null when it does not exist, is too long to be one of these files, or is not text.</summary>
         public static string[] ReadLines(IFileStorage storage, string name)
         {
             if (!storage.Exists(name))
@@ -26,7 +27,17 @@ namespace NordicIoT.Device.Ota.AppSets
 
             byte[] bytes = new byte[length];
             int read = storage.Read(name, 0, bytes, 0, length);
-            string text = Encoding.UTF8.GetString(bytes, 0, read);
+            string text;
+            try
+            {
+                text = Encoding.UTF8.GetString(bytes, 0, read);
+            }
+            catch (Exception)
+            {
+                // Damaged flash: nanoFramework's decoder may throw on invalid UTF-8. Unreadable is what the callers handle.
+                return null;
+            }
+
             if (text.Length > 0 && text[text.Length - 1] == '\n')
             {
                 text = text.Substring(0, text.Length - 1);
