@@ -11,6 +11,7 @@ declare -A needed=(
   [npm]=npm
   [mosquitto]=mosquitto
   [mosquitto_pub]=mosquitto-clients
+  [chromium]=chromium
 )
 
 missing=()

@@ -1,6 +1,7 @@
 using NordicIoT.Cloud.Api;
 using NordicIoT.Cloud.Auth;
 using NordicIoT.Cloud.Bridge;
+using NordicIoT.Cloud.Dashboard;
 using NordicIoT.Cloud.Health;
 using NordicIoT.Cloud.Ingestion;
 using NordicIoT.Cloud.Storage;
@@ -12,13 +13,17 @@ builder.Services.AddMqttBridge();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddCloudHealthChecks();
 builder.Services.AddCloudApi();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 app.UseCloudApi();
+app.UseDashboard();
 app.MapHealthApi();
 app.MapDevicesApi();
 app.MapReadingsApi();
 app.MapConfigApi();
 app.MapDeadLettersApi();
 app.MapKeysApi();
+app.MapSessionApi();
+app.MapEventsApi();
 app.Run();

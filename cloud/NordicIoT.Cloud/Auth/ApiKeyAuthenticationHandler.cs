@@ -8,7 +8,7 @@ using NordicIoT.Cloud.Storage;
 
 namespace NordicIoT.Cloud.Auth;
 
-/// <summary>Authenticates requests by API key (Authorization: Bearer, or X-Api-Key) against the stored hashes, and answers 401/403 with problem details.</summary>
+/// <summary>Authenticates requests by API key (Authorization: Bearer, X-Api-Key, or the dashboard's session cookie) against the stored hashes, and answers 401/403 with problem details.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ICloudStorage storage, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -26,6 +26,16 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = ReadKey(Request);
+        if (key is null && SessionCookie.Read(Request) is { } sessionKey)
+        {
+            if (!SessionCookie.IsSameSiteRequest(Request))
+            {
+                return AuthenticateResult.Fail($"A signed-in dashboard request that changes something must carry the {SessionCookie.CsrfHeader} header (it guards against requests forged by other sites).");
+            }
+
+            key = sessionKey;
+        }
+
         if (key is null)
         {
             return AuthenticateResult.NoResult();

@@ -9,6 +9,10 @@ namespace NordicIoT.Cloud.Json;
 /// <summary>Source-generated JSON for every type the API reads or writes, so no serialization needs reflection (trimming and Native AOT stay possible).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(DeviceListPage))]
+[JsonSerializable(typeof(DeviceSummary))]
+[JsonSerializable(typeof(ReadingsEventView))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(SessionView))]
 [JsonSerializable(typeof(DeviceTwinView))]
 [JsonSerializable(typeof(RegisterDeviceRequest))]
 [JsonSerializable(typeof(ReadingSeries))]

@@ -5,7 +5,26 @@ namespace NordicIoT.Cloud.Api.Contracts;
 /// <summary>One device in the fleet list.</summary>
 /// <param name="Status">online, stale or offline (see docs/api.md).</param>
 /// <param name="ConfigState">default, pending, applied or rejected.</param>
-public sealed record DeviceSummary(string DeviceId, string? Group, string Status, DateTimeOffset? LastSeen, string? FirmwareVersion, string ConfigState, long Version);
+/// <param name="Board">The board the device reported.</param>
+/// <param name="Battery">Latest battery reading, volts.</param>
+/// <param name="Signal">Latest signal strength reading, dBm.</param>
+/// <param name="BufferFill">Flash buffer fill the device reported, percent.</param>
+/// <param name="OnlineUntil">When the status turns stale unless the device is heard again (null: never heard).</param>
+/// <param name="StaleUntil">When the status turns offline unless the device is heard again (null: never heard).</param>
+public sealed record DeviceSummary(
+    string DeviceId,
+    string? Group,
+    string Status,
+    DateTimeOffset? LastSeen,
+    string? FirmwareVersion,
+    string ConfigState,
+    long Version,
+    string? Board,
+    decimal? Battery,
+    decimal? Signal,
+    int? BufferFill,
+    DateTimeOffset? OnlineUntil,
+    DateTimeOffset? StaleUntil);
 
 /// <summary>A page of the fleet; pass <paramref name="ContinuationToken"/> back for the next one (null on the last page).</summary>
 public sealed record DeviceListPage(IReadOnlyList<DeviceSummary> Devices, string? ContinuationToken);
@@ -17,6 +36,8 @@ public sealed record DeviceListPage(IReadOnlyList<DeviceSummary> Devices, string
 /// <param name="ConfigState">default, pending, applied or rejected.</param>
 /// <param name="Pending">Fields where desired and reported differ (empty when in sync).</param>
 /// <param name="Version">Twin version; also the ETag.</param>
+/// <param name="OnlineUntil">When the status turns stale unless the device is heard again (null: never heard).</param>
+/// <param name="StaleUntil">When the status turns offline unless the device is heard again (null: never heard).</param>
 public sealed record DeviceTwinView(
     string DeviceId,
     string? Group,
@@ -28,7 +49,9 @@ public sealed record DeviceTwinView(
     IReadOnlyDictionary<string, LatestReadingView> Latest,
     DesiredConfigView? Desired,
     string ConfigState,
-    IReadOnlyDictionary<string, PendingDifference> Pending);
+    IReadOnlyDictionary<string, PendingDifference> Pending,
+    DateTimeOffset? OnlineUntil,
+    DateTimeOffset? StaleUntil);
 
 /// <summary>One reported field: value and the device time it was reported at.</summary>
 public sealed record ReportedFieldView(JsonNode? Value, DateTimeOffset ReportedAt);

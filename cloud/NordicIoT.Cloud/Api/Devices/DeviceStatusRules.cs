@@ -19,15 +19,18 @@ public static class DeviceStatusRules
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
 
     /// <summary>The status of <paramref name="twin"/> at <paramref name="now"/>.</summary>
-    public static string Of(DeviceTwin twin, DateTimeOffset now)
-    {
-        if (twin.LastSeen is not { } seen)
-        {
-            return Offline;
-        }
+    public static string Of(DeviceTwin twin, DateTimeOffset now) =>
+        OnlineUntil(twin) is not { } online || StaleUntil(twin) is not { } stale ? Offline
+        : now <= online ? Online
+        : now <= stale ? Stale
+        : Offline;
 
-        var interval = TimeSpan.FromSeconds(ConfigJson.UplinkIntervalOf(twin.Desired?.Config));
-        var silent = now - seen;
-        return silent <= interval * 2 + Grace ? Online : silent <= interval * 6 ? Stale : Offline;
-    }
+    /// <summary>Until when the device counts as online without being heard again; null when it was never heard.</summary>
+    /// <remarks>With this and <see cref="StaleUntil"/> a live page moves a silent device to stale and offline on time without asking again.</remarks>
+    public static DateTimeOffset? OnlineUntil(DeviceTwin twin) => twin.LastSeen + (Interval(twin) * 2) + Grace;
+
+    /// <summary>Until when the device counts as stale; after that it is offline. Null when it was never heard.</summary>
+    public static DateTimeOffset? StaleUntil(DeviceTwin twin) => twin.LastSeen + (Interval(twin) * 6);
+
+    private static TimeSpan Interval(DeviceTwin twin) => TimeSpan.FromSeconds(ConfigJson.UplinkIntervalOf(twin.Desired?.Config));
 }
