@@ -1,6 +1,7 @@
 using NordicIoT.Cloud.Api;
 using NordicIoT.Cloud.Auth;
 using NordicIoT.Cloud.Bridge;
+using NordicIoT.Cloud.Firmware;
 using NordicIoT.Cloud.Dashboard;
 using NordicIoT.Cloud.Health;
 using NordicIoT.Cloud.Ingestion;
@@ -13,6 +14,7 @@ builder.Services.AddMqttBridge();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddCloudHealthChecks();
 builder.Services.AddCloudApi();
+builder.Services.AddFirmware();
 builder.Services.AddDashboard();
 
 var app = builder.Build();
@@ -24,6 +26,8 @@ app.MapReadingsApi();
 app.MapConfigApi();
 app.MapDeadLettersApi();
 app.MapKeysApi();
+app.MapFirmwareApi();
+app.MapRolloutsApi();
 app.MapSessionApi();
 app.MapEventsApi();
 app.Run();

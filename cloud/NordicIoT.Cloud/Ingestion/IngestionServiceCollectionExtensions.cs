@@ -20,7 +20,8 @@ public static class IngestionServiceCollectionExtensions
             sp.GetRequiredService<ICloudStorage>(),
             sp.GetRequiredService<IDeviceEvents>(),
             sp.GetRequiredService<IOptions<IngestOptions>>().Value,
-            sp.GetRequiredService<IngestMetrics>()));
+            sp.GetRequiredService<IngestMetrics>(),
+            sp.GetService<IOtaProgressSink>()));
         return services;
     }
 }

@@ -11,12 +11,18 @@ public sealed class MqttDevicePublisher(CloudMqttConnection connection) : IDevic
     public static readonly TimeSpan AcknowledgeTimeout = TimeSpan.FromSeconds(10);
 
     /// <inheritdoc />
-    public async Task PublishConfigAsync(string deviceId, ReadOnlyMemory<byte> config, CancellationToken cancellationToken)
+    public Task PublishConfigAsync(string deviceId, ReadOnlyMemory<byte> config, CancellationToken cancellationToken) =>
+        PublishRetainedAsync(new Topics(deviceId).Config, config, cancellationToken);
+
+    /// <inheritdoc />
+    public Task PublishOfferAsync(string deviceId, ReadOnlyMemory<byte> offer, CancellationToken cancellationToken) =>
+        PublishRetainedAsync(new Topics(deviceId).Offer, offer, cancellationToken);
+
+    private async Task PublishRetainedAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        var topic = new Topics(deviceId).Config;
         try
         {
-            await connection.PublishAsync(topic, config, retain: true, AcknowledgeTimeout, cancellationToken).ConfigureAwait(false);
+            await connection.PublishAsync(topic, payload, retain: true, AcknowledgeTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is MqttException or TimeoutException)
         {
