@@ -16,7 +16,7 @@ namespace NordicIoT.Device.Storage
         /// <summary>Capacity that fits a 4 MB board's 256 KB I:\ beside certificates and configuration.</summary>
         public const int DefaultCapacityBytes = 64 * 1024;
 
-        /// <summary>Smallest capacity accepted: sixteen segments that each hold a GPS reading.</summary>
+        /// <summary>Smallest capacity accepted: sixteen segments that each hold a header and a GPS reading.</summary>
         public const int MinCapacityBytes = 1024;
 
         /// <summary>Largest segment file.</summary>
@@ -31,6 +31,9 @@ namespace NordicIoT.Device.Storage
         private readonly BufferHead _head;
         private readonly SegmentTable _segments;
         private readonly byte[] _record = new byte[RecordFormat.MaxLength];
+
+        // What one Append writes: a segment header (when the reading starts a segment), then the record.
+        private readonly byte[] _write = new byte[SegmentHeader.Length + RecordFormat.MaxLength];
         private readonly int[] _values = new int[SensorKind.MaxDimensions];
         private bool _opened;
 
@@ -131,8 +134,10 @@ namespace NordicIoT.Device.Storage
                 throw new ArgumentOutOfRangeException(nameof(offset), "sensor " + sensor.ToString() + " needs " + dims.ToString() + " values from offset " + offset.ToString() + " in an array of " + values.Length.ToString());
             }
 
-            int length = RecordFormat.Encode(_record, sensor, time, values, offset);
+            int length = RecordFormat.Encode(_write, SegmentHeader.Length, sensor, time, values, offset);
             bool roll = _segments.Count == 0 || _segments.Bytes(_segments.Last) + length > _segmentBytes;
+            int from = roll ? 0 : SegmentHeader.Length;
+            int bytes = SegmentHeader.Length + length - from;
             _stale = true;
             if (roll && _segments.Count == _segments.Slots)
             {
@@ -140,18 +145,20 @@ namespace NordicIoT.Device.Storage
             }
 
             int keep = roll ? 0 : 1;
-            while (_segments.Count > keep && _segments.TotalBytes + length > _capacity)
+            while (_segments.Count > keep && _segments.TotalBytes + bytes > _capacity)
             {
                 DropOldest();
             }
 
+            // The header goes in the same append as the first record: a segment on flash always has one, torn or not.
             if (roll)
             {
-                _segments.AddLast(_next, 0, 0);
+                SegmentHeader.Write(_write, _next);
+                _segments.StartNew(_next);
             }
 
-            _storage.Append(_segments.Name(_segments.Last), _record, 0, length);
-            _segments.GrowLast(length);
+            _storage.Append(_segments.Name(_segments.Last), _write, from, bytes);
+            _segments.GrowLast(bytes);
             _next++;
             _stale = false;
         }
@@ -256,10 +263,11 @@ namespace NordicIoT.Device.Storage
             _cursorSequence = -1;
             bool headTrusted = _head.Load();
             int count;
-            long[] firsts = ListSegments(out count);
+            string[] names;
+            long[] firsts = ListSegments(out names, out count);
             for (int i = 0; i < count; i++)
             {
-                AdoptSegment(firsts[i], headTrusted);
+                AdoptSegment(names[i], firsts[i], headTrusted);
             }
 
             while (_segments.TotalBytes > _capacity)
@@ -276,17 +284,26 @@ namespace NordicIoT.Device.Storage
             _stale = false;
         }
 
-        // The first sequence numbers of the segment files in storage, ascending.
-        private long[] ListSegments(out int count)
+        // The segment files in storage with the first sequence numbers their headers give, ascending. A file whose
+        // header is torn or damaged is deleted: like a torn first record, it can only hold a reading that was never
+        // acknowledged as appended (or damaged flash, which the numbering check then counts).
+        private long[] ListSegments(out string[] names, out int count)
         {
-            string[] names = _storage.List();
-            long[] firsts = new long[names.Length];
+            string[] all = _storage.List();
+            long[] firsts = new long[all.Length];
+            names = new string[all.Length];
             count = 0;
-            foreach (string name in names)
+            foreach (string name in all)
             {
-                long first = SegmentTable.ParseName(name);
+                if (SegmentTable.ParseName(name) < 0)
+                {
+                    continue;
+                }
+
+                long first = SegmentHeader.FirstOf(_record, _storage.Read(name, 0, _record, 0, SegmentHeader.Length));
                 if (first < 0)
                 {
+                    _storage.Delete(name);
                     continue;
                 }
 
@@ -294,10 +311,12 @@ namespace NordicIoT.Device.Storage
                 while (at > 0 && firsts[at - 1] > first)
                 {
                     firsts[at] = firsts[at - 1];
+                    names[at] = names[at - 1];
                     at--;
                 }
 
                 firsts[at] = first;
+                names[at] = name;
                 count++;
             }
 
@@ -305,9 +324,8 @@ namespace NordicIoT.Device.Storage
         }
 
         // Open(): checks one segment file (in ascending order) and adds what is intact, keeping the numbering unbroken.
-        private void AdoptSegment(long first, bool headTrusted)
+        private void AdoptSegment(string name, long first, bool headTrusted)
         {
-            string name = SegmentTable.NameOf(first);
             int bytes;
             int records = CountIntactRecords(name, out bytes);
             if (records == 0 || first + records <= _head.FirstKept)
@@ -342,13 +360,13 @@ namespace NordicIoT.Device.Storage
                 DropOldest();
             }
 
-            _segments.AddLast(first, records, bytes);
+            _segments.Adopt(name, first, records, bytes);
         }
 
         private int CountIntactRecords(string name, out int bytes)
         {
             int records = 0;
-            int position = 0;
+            int position = SegmentHeader.Length;
             while (true)
             {
                 int length = RecordFormat.IntactLength(_record, _storage.Read(name, position, _record, 0, RecordFormat.MaxLength));
@@ -385,7 +403,7 @@ namespace NordicIoT.Device.Storage
             }
 
             string name = _segments.Name(index);
-            int position = 0;
+            int position = SegmentHeader.Length;
             for (long skipped = first; skipped < sequence; skipped++)
             {
                 if (_storage.Read(name, position, _record, 0, 1) != 1)

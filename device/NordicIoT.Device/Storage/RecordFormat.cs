@@ -24,20 +24,20 @@ namespace NordicIoT.Device.Storage
             return ValuesAt + 4 * SensorKind.Dimensions(sensor) + CrcBytes;
         }
 
-        /// <summary>Writes the record into <paramref name="record"/> (at least <see cref="MaxLength"/> bytes); returns its length.</summary>
-        public static int Encode(byte[] record, int sensor, long time, int[] values, int offset)
+        /// <summary>Writes the record into <paramref name="buffer"/> from index <paramref name="at"/> (room for <see cref="MaxLength"/> bytes); returns its length.</summary>
+        public static int Encode(byte[] buffer, int at, int sensor, long time, int[] values, int offset)
         {
             int dims = SensorKind.Dimensions(sensor);
             int length = LengthFor(sensor);
-            record[0] = (byte)length;
-            record[SensorAt] = (byte)sensor;
-            LittleEndian.WriteInt64(record, TimeAt, time);
+            buffer[at] = (byte)length;
+            buffer[at + SensorAt] = (byte)sensor;
+            LittleEndian.WriteInt64(buffer, at + TimeAt, time);
             for (int k = 0; k < dims; k++)
             {
-                LittleEndian.WriteInt32(record, ValuesAt + 4 * k, values[offset + k]);
+                LittleEndian.WriteInt32(buffer, at + ValuesAt + 4 * k, values[offset + k]);
             }
 
-            LittleEndian.WriteInt32(record, length - CrcBytes, (int)Crc32.Compute(record, 0, length - CrcBytes));
+            LittleEndian.WriteInt32(buffer, at + length - CrcBytes, (int)Crc32.Compute(buffer, at, length - CrcBytes));
             return length;
         }
 

@@ -1,18 +1,29 @@
 namespace NordicIoT.Device.Storage
 {
-    /// <summary>The reading buffer's segment files, oldest first, in fixed arrays used as a ring (no allocation once full).</summary>
-    /// <remarks>Segment i holds the readings First(i) .. End(i) - 1 in a file named "rb-" + First(i).</remarks>
+    /// <summary>The reading buffer's segment files, oldest first, in fixed arrays used as a ring (no allocation once built).</summary>
+    /// <remarks>
+    /// Segment i holds the readings First(i) .. End(i) - 1; its file starts with a <see cref="SegmentHeader"/> that says
+    /// First(i). New segments take a free name from "rb-0" .. "rb-" + (Slots - 1), made once here and reused
+    /// cyclically, so starting a segment allocates no string. Open() may also find segments under names outside that
+    /// set (written with a larger capacity); they keep the name listed by the storage until deleted.
+    /// </remarks>
     internal sealed class SegmentTable
     {
         private const string NamePrefix = "rb-";
 
-        // 18 digits always fit a long, and sequences never get near 10^18.
+        // 18 digits always fit a long; names with more are not segments.
         private const int MaxDigits = 18;
 
         private readonly long[] _first;
         private readonly int[] _records;
         private readonly int[] _bytes;
         private readonly string[] _names;
+
+        // Per table slot: the index of its name in _pool, or -1 for a name outside the set.
+        private readonly int[] _poolIndex;
+        private readonly string[] _pool;
+        private readonly bool[] _poolUsed;
+        private int _nextName;
         private int _start;
 
         public SegmentTable(int slots)
@@ -21,6 +32,13 @@ namespace NordicIoT.Device.Storage
             _records = new int[slots];
             _bytes = new int[slots];
             _names = new string[slots];
+            _poolIndex = new int[slots];
+            _pool = new string[slots];
+            _poolUsed = new bool[slots];
+            for (int i = 0; i < slots; i++)
+            {
+                _pool[i] = NamePrefix + i.ToString();
+            }
         }
 
         /// <summary>Segments held.</summary>
@@ -32,7 +50,7 @@ namespace NordicIoT.Device.Storage
             get { return _first.Length; }
         }
 
-        /// <summary>Bytes of all segment files together.</summary>
+        /// <summary>Bytes of all segment files together, headers included.</summary>
         public int TotalBytes { get; private set; }
 
         /// <summary>Index of the newest segment.</summary>
@@ -41,13 +59,7 @@ namespace NordicIoT.Device.Storage
             get { return Count - 1; }
         }
 
-        /// <summary>The file name of the segment whose first reading has sequence number <paramref name="first"/>.</summary>
-        public static string NameOf(long first)
-        {
-            return NamePrefix + first.ToString();
-        }
-
-        /// <summary>The first sequence number named by a segment file name, or -1 when the name is not one (other files share the folder).</summary>
+        /// <summary>The number in a segment file name ("rb-" and decimal digits without leading zeros), or -1 when the name is not one (other files share the folder).</summary>
         public static long ParseName(string name)
         {
             int digits = name.Length - NamePrefix.Length;
@@ -64,7 +76,7 @@ namespace NordicIoT.Device.Storage
                 }
             }
 
-            long first = 0;
+            long number = 0;
             for (int i = NamePrefix.Length; i < name.Length; i++)
             {
                 char c = name[i];
@@ -73,10 +85,10 @@ namespace NordicIoT.Device.Storage
                     return -1;
                 }
 
-                first = first * 10 + (c - '0');
+                number = number * 10 + (c - '0');
             }
 
-            return first;
+            return number;
         }
 
         public long First(int index)
@@ -120,19 +132,35 @@ namespace NordicIoT.Device.Storage
             return -1;
         }
 
-        /// <summary>Adds a segment after the newest; the caller keeps <see cref="Count"/> below <see cref="Slots"/>.</summary>
-        public void AddLast(long first, int records, int bytes)
+        /// <summary>Adds an empty segment after the newest under the next free name of the set; the caller keeps <see cref="Count"/> below <see cref="Slots"/>.</summary>
+        /// <remarks>Every name in use belongs to a held segment, and Count is below Slots, so a free name exists.</remarks>
+        public void StartNew(long first)
         {
-            int slot = Slot(Count);
-            _first[slot] = first;
-            _records[slot] = records;
-            _bytes[slot] = bytes;
-            _names[slot] = NameOf(first);
-            Count++;
-            TotalBytes += bytes;
+            int name = _nextName;
+            while (_poolUsed[name])
+            {
+                name = (name + 1) % _pool.Length;
+            }
+
+            _nextName = (name + 1) % _pool.Length;
+            Add(_pool[name], name, first, 0, 0);
         }
 
-        /// <summary>Counts one more record of <paramref name="bytes"/> in the newest segment.</summary>
+        /// <summary>Adds a segment found on flash under <paramref name="name"/> after the newest; the caller keeps <see cref="Count"/> below <see cref="Slots"/>.</summary>
+        public void Adopt(string name, long first, int records, int bytes)
+        {
+            long number = ParseName(name);
+            int poolIndex = number >= 0 && number < _pool.Length ? (int)number : -1;
+            if (poolIndex >= 0)
+            {
+                // Adopted in ascending order, so the newest name decides where the cycle goes on.
+                _nextName = (poolIndex + 1) % _pool.Length;
+            }
+
+            Add(poolIndex >= 0 ? _pool[poolIndex] : name, poolIndex, first, records, bytes);
+        }
+
+        /// <summary>Counts one more record in the newest segment, taking <paramref name="bytes"/> more (its header too when it is the first).</summary>
         public void GrowLast(int bytes)
         {
             int slot = Slot(Last);
@@ -144,6 +172,11 @@ namespace NordicIoT.Device.Storage
         public void RemoveFirst()
         {
             TotalBytes -= _bytes[_start];
+            if (_poolIndex[_start] >= 0)
+            {
+                _poolUsed[_poolIndex[_start]] = false;
+            }
+
             _start = (_start + 1) % _first.Length;
             Count--;
         }
@@ -156,6 +189,23 @@ namespace NordicIoT.Device.Storage
             }
 
             _start = 0;
+        }
+
+        private void Add(string name, int poolIndex, long first, int records, int bytes)
+        {
+            int slot = Slot(Count);
+            _first[slot] = first;
+            _records[slot] = records;
+            _bytes[slot] = bytes;
+            _names[slot] = name;
+            _poolIndex[slot] = poolIndex;
+            if (poolIndex >= 0)
+            {
+                _poolUsed[poolIndex] = true;
+            }
+
+            Count++;
+            TotalBytes += bytes;
         }
 
         private int Slot(int index)

@@ -6,8 +6,12 @@ namespace NordicIoT.Device.Tests.Storage;
 
 public sealed class ReadingBufferTests
 {
-    // 1 KB: sixteen 64-byte segments, three one-value readings (18 bytes each) per segment.
+    // 1 KB: sixteen 64-byte segments, each a 13-byte header and two one-value readings (18 bytes each).
     private const int SmallCapacity = ReadingBuffer.MinCapacityBytes;
+    private const int Header = 13;
+
+    // Readings per cycle of AppendAndSend.
+    private const int Cycle = 8000;
 
     private readonly FlashFake _flash = new();
 
@@ -242,7 +246,7 @@ public sealed class ReadingBufferTests
         buffer = Open();
 
         Assert.Equal(2, buffer.NextSequence);
-        Assert.Equal(36, _flash.Length("rb-0"));
+        Assert.Equal(Header + 36, _flash.Length("rb-0"));
         all.AddRange(AppendRandom(buffer, 1, new Random(12)));
         Assert.Equal(all, Reading.ReadAll(buffer));
         Assert.Equal(all, Reading.ReadAll(Open()));
@@ -253,30 +257,30 @@ public sealed class ReadingBufferTests
     {
         ReadingBuffer buffer = Open();
         List<string> all = AppendRandom(buffer, 9, new Random(13), SensorKind.Pressure);
-        Assert.Equal(["rb-0", "rb-3", "rb-6"], _flash.List().Order());
+        Assert.Equal(["rb-0", "rb-1", "rb-2", "rb-3", "rb-4"], _flash.List().Order());
 
-        // Second record of the segment holding 3..5: 4 and 5 cannot be trusted, and 3 cannot be numbered next to 6.
-        _flash.Damage("rb-3", 18 + 12, 0xFF);
+        // Second record of the segment holding 2..3: 3 cannot be trusted, and 2 cannot be numbered next to 4.
+        _flash.Damage("rb-1", Header + 18 + 12, 0xFF);
         buffer = Open();
 
-        Assert.Equal(6, buffer.FirstSequence);
-        Assert.Equal(6, buffer.Dropped);
-        Assert.Equal(all.Skip(6), Reading.ReadAll(buffer));
+        Assert.Equal(4, buffer.FirstSequence);
+        Assert.Equal(4, buffer.Dropped);
+        Assert.Equal(all.Skip(4), Reading.ReadAll(buffer));
     }
 
     [Fact]
     public void Damage_found_by_Read_is_reported_and_reopening_recovers()
     {
         ReadingBuffer buffer = Open();
-        List<string> all = AppendRandom(buffer, 3, new Random(14), SensorKind.Humidity);
-        _flash.Damage("rb-0", 18 * 2 + 3, 0x55);
+        List<string> all = AppendRandom(buffer, 5, new Random(14), SensorKind.Humidity);
+        _flash.Damage("rb-2", Header + 3, 0x55);
 
         var error = Assert.Throws<BufferCorruptException>(() => Reading.ReadAll(buffer));
-        Assert.Contains("reading 2 in rb-0", error.Message);
+        Assert.Contains("reading 4 in rb-2", error.Message);
 
         buffer = Open();
-        Assert.Equal(all.Take(2), Reading.ReadAll(buffer));
-        Assert.Equal(2, buffer.NextSequence);
+        Assert.Equal(all.Take(4), Reading.ReadAll(buffer));
+        Assert.Equal(4, buffer.NextSequence);
     }
 
     [Fact]
@@ -304,31 +308,149 @@ public sealed class ReadingBufferTests
 
         buffer = Open();
 
-        Assert.Equal(3, buffer.FirstSequence); // the segment 3..5 is still on flash
-        Assert.Equal(all.Skip(3), Reading.ReadAll(buffer));
+        Assert.Equal(4, buffer.FirstSequence); // the segment 4..5 is still on flash
+        Assert.Equal(all.Skip(4), Reading.ReadAll(buffer));
     }
 
     [Fact]
-    public void Appending_and_reading_allocate_nothing_once_running()
+    public void A_segment_with_a_damaged_header_counts_as_empty_and_the_numbering_stays_unbroken()
     {
-        var flash = new FlashFake(initialFileCapacity: ReadingBuffer.MaxSegmentBytes);
+        ReadingBuffer buffer = Open();
+        List<string> all = AppendRandom(buffer, 6, new Random(17), SensorKind.Humidity);
+
+        // rb-1 holds 2..3 with intact records; only the first sequence in its header is wrong.
+        _flash.Damage("rb-1", 1, 0x40);
+        buffer = Open();
+
+        Assert.False(_flash.Exists("rb-1"));
+        Assert.Equal(4, buffer.FirstSequence);
+        Assert.Equal(4, buffer.Dropped);
+        Assert.Equal(6, buffer.NextSequence);
+        Assert.Equal(all.Skip(4), Reading.ReadAll(buffer));
+    }
+
+    [Fact]
+    public void A_newest_segment_with_a_torn_header_is_deleted_and_its_sequence_given_again()
+    {
+        ReadingBuffer buffer = Open();
+        List<string> all = AppendRandom(buffer, 4, new Random(18), SensorKind.Humidity);
+        _flash.Append("rb-2", [1, 4, 0, 0], 0, 4);
+
+        buffer = Open();
+
+        Assert.False(_flash.Exists("rb-2"));
+        Assert.Equal(4, buffer.NextSequence);
+        all.AddRange(AppendRandom(buffer, 1, new Random(19), SensorKind.Humidity));
+        Assert.Equal(all, Reading.ReadAll(Open()));
+        Assert.Equal(0, buffer.Dropped);
+    }
+
+    [Fact]
+    public void Segment_names_come_from_a_fixed_set_reused_cyclically()
+    {
+        ReadingBuffer buffer = Open();
+        var random = new Random(20);
+        var seen = new HashSet<string>();
+        List<string> all = [];
+        for (int i = 0; i < 3000; i++)
+        {
+            all.AddRange(AppendRandom(buffer, 1, random));
+            if (random.Next(5) == 0)
+            {
+                buffer.RemoveThrough(buffer.FirstSequence + random.Next(buffer.Count));
+            }
+
+            seen.UnionWith(_flash.List());
+        }
+
+        // 1 KB: 16 segments, a table of 32, so 32 names (and the head), every one of them used.
+        seen.Remove("rb-head");
+        Assert.Equal(Enumerable.Range(0, 32).Select(n => "rb-" + n).Order(), seen.Order());
+        Assert.Equal(all.Skip((int)buffer.FirstSequence), Reading.ReadAll(buffer));
+        Assert.Equal(Reading.ReadAll(buffer), Reading.ReadAll(Open()));
+    }
+
+    [Fact]
+    public void A_new_segment_takes_only_a_free_name_whatever_order_Open_found_the_names_in()
+    {
+        ReadingBuffer buffer = Open();
+        List<string> all = AppendRandom(buffer, 4, new Random(22), SensorKind.Humidity);
+        byte[] older = FileBytes("rb-0");
+        byte[] newer = FileBytes("rb-1");
+        _flash.Replace("rb-0", newer, 0, newer.Length);
+        _flash.Replace("rb-1", older, 0, older.Length);
+
+        // The name after the newest segment's (rb-0) is rb-1, which holds the oldest readings.
+        buffer = Open();
+        all.AddRange(AppendRandom(buffer, 1, new Random(23), SensorKind.Humidity));
+
+        Assert.Equal(["rb-0", "rb-1", "rb-2"], _flash.List().Order());
+        Assert.Equal(all, Reading.ReadAll(buffer));
+        Assert.Equal(all, Reading.ReadAll(Open()));
+    }
+
+    [Fact]
+    public void Segments_named_beyond_a_lowered_capacity_are_kept_and_never_clash_with_new_ones()
+    {
+        // 128 KB: a table of 64 names; after the first 40 segments the newest ones are rb-32 and up.
+        var buffer = new ReadingBuffer(_flash, 128 * 1024);
+        buffer.Open();
+        var random = new Random(21);
+        int[] gps = [1, 2, 3, 4, 5, 6];
+        for (int i = 0; i < 10_000 && !_flash.Exists("rb-40"); i++)
+        {
+            buffer.Append(SensorKind.Gps, buffer.NextSequence, gps, 0);
+        }
+
+        Assert.True(_flash.Exists("rb-40"), "41 segments of 4 KB were started");
+
+        buffer.RemoveThrough(buffer.NextSequence - 301);
+        Assert.Contains("rb-38", _flash.List());
+
+        // 64 KB: names rb-0 .. rb-31, but the segments under rb-38 .. rb-40 are adopted as they are.
+        buffer = new ReadingBuffer(_flash, ReadingBuffer.DefaultCapacityBytes);
+        buffer.Open();
+        Assert.Equal(300, buffer.Count);
+        List<string> all = Reading.ReadAll(buffer);
+        all.AddRange(AppendRandom(buffer, 4000, random));
+        Assert.Equal(all.Skip(all.Count - buffer.Count), Reading.ReadAll(buffer));
+        Assert.DoesNotContain(_flash.List(), name => name != "rb-head" && SegmentNumber(name) >= 32);
+
+        var reopened = new ReadingBuffer(_flash, ReadingBuffer.DefaultCapacityBytes);
+        reopened.Open();
+        Assert.Equal(Reading.ReadAll(buffer), Reading.ReadAll(reopened));
+    }
+
+    [Fact]
+    public void Appending_reading_and_removing_allocate_nothing_over_many_segments()
+    {
+        // Room for every file up front, so only the buffer's own allocations are counted.
+        var flash = new PreallocatedFlash(files: 40, fileBytes: ReadingBuffer.MaxSegmentBytes);
         var buffer = new ReadingBuffer(flash, ReadingBuffer.DefaultCapacityBytes);
         buffer.Open();
         var batch = new ReadingBatch(8, 8 * SensorKind.MaxDimensions);
         int[] gps = [1, 2, 3, 4, 5, 6];
-        buffer.Append(SensorKind.Gps, 1, gps, 0);
-        buffer.Read(0, batch, 8);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++)
+        int[] one = [21];
+        // One cycle of the uplink keeping up and falling behind warms every path up (drops included).
+        for (int i = 0; i < Cycle; i++)
         {
-            buffer.Append(SensorKind.Gps, 2 + i, gps, 0);
-            batch.Clear();
-            buffer.Read(1 + i, batch, 8);
+            AppendAndSend(buffer, batch, i, gps, one);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(51, buffer.Count);
+        long droppedBefore = buffer.Dropped;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        // 24,000 readings of 18 or 38 bytes in 4 KB segments: about 150 segments started and deleted, the names going
+        // round the table of 32 several times, and a full buffer dropping segments in every cycle.
+        for (int i = Cycle; i < 4 * Cycle; i++)
+        {
+            AppendAndSend(buffer, batch, i, gps, one);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.True(buffer.Dropped > droppedBefore);
+        Assert.Equal(4 * Cycle, buffer.NextSequence);
     }
 
     [Fact]
@@ -350,6 +472,37 @@ public sealed class ReadingBufferTests
         Assert.Throws<ArgumentOutOfRangeException>(() => buffer.Read(0, new ReadingBatch(1, 1), -1));
         Assert.Equal(0, buffer.NextSequence);
     }
+
+    // The uplink's share of reading i: for 5,000 readings of each cycle it sends the oldest eight every fourth one
+    // (draining the buffer), then for 3,000 it sends nothing (74 KB of readings: the 64 KB buffer fills and drops).
+    private static void AppendAndSend(ReadingBuffer buffer, ReadingBatch batch, int i, int[] gps, int[] one)
+    {
+        if (i % 3 == 0)
+        {
+            buffer.Append(SensorKind.Gps, i, gps, 0);
+        }
+        else
+        {
+            buffer.Append(SensorKind.Temperature, i, one, 0);
+        }
+
+        if (i % 4 == 0 && i % Cycle < 5000)
+        {
+            batch.Clear();
+            long first = buffer.FirstSequence;
+            int read = buffer.Read(first, batch, 8);
+            buffer.RemoveThrough(first + read - 1);
+        }
+    }
+
+    private byte[] FileBytes(string name)
+    {
+        var bytes = new byte[_flash.Length(name)];
+        _flash.Read(name, 0, bytes, 0, bytes.Length);
+        return bytes;
+    }
+
+    private static long SegmentNumber(string name) => long.Parse(name.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture);
 
     private ReadingBuffer Open()
     {
