@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text;
+using NordicIoT.EndToEnd.Support;
+using NordicIoT.Testing;
+
+namespace NordicIoT.EndToEnd;
+
+/// <summary>`nordiciot up` as a user runs it: a child process on free ports that provisions, serves, simulates, and stops everything on SIGINT with exit code 0.</summary>
+public sealed class UpCommandTests : IDisposable
+{
+    private const int SigInt = 2;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private readonly TempFolder _folder = new("e2e-up");
+    private readonly StringBuilder _output = new();
+    private Process? _up;
+
+    [Fact]
+    public async Task Up_serves_simulated_readings_with_the_key_it_wrote_and_stops_everything_on_sigint()
+    {
+        int port = FreeTcpPort.Next();
+        int brokerPort = FreeTcpPort.Next();
+        _up = StartUp("--dir", _folder.Path, "--sim", "2", "--port", $"{port}", "--broker-port", $"{brokerPort}", "--sample-interval", "1", "--uplink-interval", "10");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+
+        await Eventually.TrueAsync(async () => !_up.HasExited && await AnswersAsync(http, "health/ready"), Patience, () => $"up healthy (exited: {_up.HasExited})\n{Output()}");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(_folder.Path, "data", "admin-api-key")).Trim());
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"));
+        foreach (var device in new[] { "sim-1", "sim-2" })
+        {
+            await Eventually.TrueAsync(
+                async () => CsvReading.Parse(await http.GetStringAsync($"api/devices/{device}/readings/temperature/export.csv?from={since}")).Count > 0,
+                Patience, () => $"readings of {device} in the API\n{Output()}");
+        }
+
+        int broker = MosquittoOf(_folder.Path) ?? throw new InvalidOperationException($"no mosquitto runs with a config in {_folder.Path}\n{Output()}");
+        Assert.Contains($"admin-key  {Path.Combine(_folder.Path, "data", "admin-api-key")}", Output());
+
+        Assert.Equal(0, Kill(_up.Id, SigInt));
+        using (var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await _up.WaitForExitAsync(exit.Token);
+        }
+
+        Assert.True(_up.ExitCode == 0, $"exit code {_up.ExitCode}\n{Output()}");
+        Assert.False(Directory.Exists($"/proc/{broker}"), $"mosquitto (pid {broker}) still runs after up exited");
+        Assert.Null(MosquittoOf(_folder.Path));
+    }
+
+    public void Dispose()
+    {
+        if (_up is { HasExited: false })
+        {
+            _up.Kill(entireProcessTree: true);
+            _up.WaitForExit();
+        }
+
+        // A failed test must not leave its broker behind either.
+        if (MosquittoOf(_folder.Path) is { } broker)
+        {
+            Process.GetProcessById(broker).Kill();
+        }
+
+        _up?.Dispose();
+        _folder.Dispose();
+    }
+
+    private Process StartUp(params string[] arguments)
+    {
+        // The tool as built beside this test assembly (it references the CLI project), run the way `dotnet tool` runs it.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nordiciot.dll"));
+        start.ArgumentList.Add("up");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["CI"] = "true";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient http, string path)
+    {
+        try
+        {
+            return (await http.GetAsync(path)).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    // The mosquitto started with a generated config under this test's folder, found by its command line in /proc.
+    private static int? MosquittoOf(string folder)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out int pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                var state = File.ReadAllText(Path.Combine(directory, "stat"));
+                bool zombie = state[(state.LastIndexOf(')') + 2)..].StartsWith('Z');
+                if (!zombie && commandLine.Contains("mosquitto", StringComparison.Ordinal) && commandLine.Contains(folder, StringComparison.Ordinal))
+                {
+                    return pid;
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to read.
+            }
+        }
+
+        return null;
+    }
+
+    // DllImport rather than LibraryImport: the generated stub needs AllowUnsafeBlocks for this one call.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
