@@ -1,7 +1,8 @@
 using NordicIoT.Benchmarks;
+using NordicIoT.Benchmarks.Cloud;
 using NordicIoT.Benchmarks.Device;
 
-// dotnet run -c Release --project tests/NordicIoT.Benchmarks -- [wire|codec|device|crypto|all]
+// dotnet run -c Release --project tests/NordicIoT.Benchmarks -- [wire|codec|device|crypto|cloud|all]
 var what = args.Length > 0 ? args[0] : "all";
 switch (what)
 {
@@ -17,14 +18,18 @@ switch (what)
     case "crypto":
         CryptoSpeedReport.Run(Console.Out);
         break;
+    case "cloud":
+        CloudFiguresReport.Run(Console.Out);
+        break;
     case "all":
         WireSizeReport.Print(Console.Out);
         CodecSpeedReport.Run(Console.Out);
         DeviceFiguresReport.Run(Console.Out);
         CryptoSpeedReport.Run(Console.Out);
+        CloudFiguresReport.Run(Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{what}': use wire, codec, device, crypto or all");
+        Console.Error.WriteLine($"unknown benchmark '{what}': use wire, codec, device, crypto, cloud or all");
         return 2;
 }
 
