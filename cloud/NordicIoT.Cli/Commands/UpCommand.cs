@@ -46,7 +46,7 @@ internal sealed class UpCommand : Command
     };
 
     private readonly Option<string> _storage = new("--storage") { Description = "sqlite (a file in DIR/data) or dynamodb (a local stand-in at --dynamodb-url)", DefaultValueFactory = _ => "sqlite" };
-    private readonly Option<Uri?> _dynamoDbUrl = new("--dynamodb-url") { Description = "URL of a local DynamoDB stand-in (dynalite, DynamoDB Local) for --storage dynamodb" };
+    private readonly Option<string?> _dynamoDbUrl = new("--dynamodb-url") { Description = "URL of a local DynamoDB stand-in (dynalite, DynamoDB Local) for --storage dynamodb" };
 
     public UpCommand(Interaction ui)
         : base("up", "Run the local stack until Ctrl+C: Mosquitto with mutual TLS, the cloud app (API, dashboard), and optionally simulated devices; provisions what is missing")
@@ -94,7 +94,7 @@ internal sealed class UpCommand : Command
     private LocalStackOptions StackOptions(ParseResult parse, ProjectLayout layout)
     {
         bool dynamo = parse.GetRequiredValue(_storage) == "dynamodb";
-        var url = parse.GetValue(_dynamoDbUrl);
+        var url = DynamoDbUrl(parse.GetValue(_dynamoDbUrl));
         if (dynamo != url is not null)
         {
             throw new InvalidInputException(dynamo
@@ -125,6 +125,18 @@ internal sealed class UpCommand : Command
         }
 
         return options;
+    }
+
+    private static Uri? DynamoDbUrl(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new InvalidInputException($"--dynamodb-url '{text}' is not an http(s) URL such as http://127.0.0.1:4567.");
     }
 
     private static void RequireMosquitto()
