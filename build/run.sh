@@ -7,7 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 "$root/build/install-deps.sh"
-dotnet build cloud/NordicIoT.Cli -c Release -nologo -v quiet
+# The build talks on stderr: stdout is left to `up`, whose lines (URLs, paths) scripts may read.
+dotnet build cloud/NordicIoT.Cli -c Release -nologo -v quiet >&2
 
 # exec the built tool rather than `dotnet run`: Ctrl+C and SIGTERM then reach `up` itself, which stops the devices,
 # the app and the broker in order and exits 0.
