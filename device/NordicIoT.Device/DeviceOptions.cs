@@ -35,6 +35,12 @@ namespace NordicIoT.Device
         /// <summary>Firmware updates: fragment size, flash reserve, health deadline (used when the platform has a download client).</summary>
         public OtaOptions Ota { get; set; } = new OtaOptions();
 
+        /// <summary>Default MQTT keep-alive, seconds: AWS IoT's maximum, longer than the default 15-minute uplink, so a device that uplinks on time never sends a ping.</summary>
+        public const int DefaultKeepAliveSeconds = 1200;
+
+        /// <summary>MQTT keep-alive, seconds (30..1200, AWS IoT's range). Shorter finds a dead link sooner but pings cost bytes: at 60 s they were a third of a day's traffic.</summary>
+        public int KeepAliveSeconds { get; set; } = DefaultKeepAliveSeconds;
+
         /// <summary>Throws an ArgumentException naming the first setting that is missing or out of range.</summary>
         public void Validate()
         {
@@ -68,6 +74,11 @@ namespace NordicIoT.Device
             if (BufferCapacityBytes < 1)
             {
                 throw new ArgumentException("BufferCapacityBytes must be positive");
+            }
+
+            if (KeepAliveSeconds < 30 || KeepAliveSeconds > 1200)
+            {
+                throw new ArgumentException("KeepAliveSeconds must be 30..1200 (AWS IoT's range)");
             }
 
             if (Ota == null)

@@ -21,13 +21,11 @@ namespace NordicIoT.Device.Uplink
         /// <summary>Publishes waiting for a PUBACK at most (AWS IoT allows about 100).</summary>
         public const int MaxInFlight = 4;
 
-        /// <summary>MQTT keep-alive, seconds (AWS IoT treats anything under 30 as 30).</summary>
-        public const int KeepAliveSeconds = 60;
-
         private const int AtLeastOnce = 1;
         private const int NoPacket = -1;
 
         private readonly IMqttTransport _transport;
+        private readonly int _keepAliveSeconds;
         private readonly TransportEvents _events;
         private readonly ReadingBuffer _buffer;
         private readonly DeviceConfig _config;
@@ -60,6 +58,7 @@ namespace NordicIoT.Device.Uplink
             _state = state;
             _backoff = backoff;
             _topics = new Topics(options.DeviceId);
+            _keepAliveSeconds = options.KeepAliveSeconds;
             _payload = new byte[options.MaxPayloadBytes];
             _writer = new CborWriter(_payload);
 
@@ -237,7 +236,7 @@ namespace NordicIoT.Device.Uplink
             ForgetInFlight();
             try
             {
-                _transport.Connect(_topics.DeviceId, true, KeepAliveSeconds);
+                _transport.Connect(_topics.DeviceId, true, _keepAliveSeconds);
                 _transport.Subscribe(_topics.Config, AtLeastOnce);
                 _transport.Subscribe(_topics.Offer, AtLeastOnce);
             }

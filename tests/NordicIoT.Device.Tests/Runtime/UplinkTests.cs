@@ -8,12 +8,12 @@ namespace NordicIoT.Device.Tests.Runtime;
 public sealed class UplinkTests
 {
     [Fact]
-    public void Connects_as_its_device_id_with_a_clean_session_and_a_60_s_keep_alive_and_subscribes_to_config_and_offers()
+    public void Connects_as_its_device_id_with_a_clean_session_and_the_1200_s_keep_alive_and_subscribes_to_config_and_offers()
     {
         DeviceHarness device = new DeviceHarness().Boot();
         device.Step();
 
-        Assert.Equal((DeviceHarness.DeviceId, true, 60), device.Broker.LastConnect);
+        Assert.Equal((DeviceHarness.DeviceId, true, 1200), device.Broker.LastConnect);
         Assert.Equal([device.Topics.Config, device.Topics.Offer], device.Broker.Subscriptions);
     }
 
