@@ -49,6 +49,25 @@ public sealed class UpCommandTests : IDisposable
         Assert.Null(MosquittoOf(_folder.Path));
     }
 
+    [Fact]
+    public async Task Up_stops_the_app_and_fails_with_the_reason_when_the_broker_dies()
+    {
+        int port = FreeTcpPort.Next();
+        _up = StartUp("--dir", _folder.Path, "--port", $"{port}", "--broker-port", $"{FreeTcpPort.Next()}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        await Eventually.TrueAsync(async () => !_up.HasExited && await AnswersAsync(http, "health/ready"), Patience, () => $"up healthy\n{Output()}");
+
+        Process.GetProcessById(MosquittoOf(_folder.Path)!.Value).Kill();
+        using (var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await _up.WaitForExitAsync(exit.Token);
+        }
+
+        Assert.True(_up.ExitCode == 6, $"exit code {_up.ExitCode} (expected 6, a component failed)\n{Output()}");
+        Assert.Contains("Mosquitto", Output());
+        Assert.False(await AnswersAsync(http, "health/live"), "the app still answers after up exited");
+    }
+
     public void Dispose()
     {
         if (_up is { HasExited: false })

@@ -18,6 +18,7 @@ internal sealed class UpCommand : Command
 
     private static readonly TimeSpan InteractiveRefresh = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PlainRefresh = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FaultCheck = TimeSpan.FromSeconds(1);
 
     // Short: System.CommandLine gives a command 2 s after Ctrl+C before it exits with 130 regardless.
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(1);
@@ -209,15 +210,17 @@ internal sealed class UpCommand : Command
         }
     }
 
-    // Until Ctrl+C (null) or until a part of the stack fails (its description).
+    // Until Ctrl+C (null) or until a part of the stack fails (its description); looks every second, reports less often.
     private async Task<string?> WatchAsync(LocalStack.LocalStack stack, CancellationToken cancellationToken)
     {
         var refresh = _ui.IsInteractive ? InteractiveRefresh : PlainRefresh;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var nextReport = refresh;
         while (true)
         {
             try
             {
-                await Task.Delay(refresh, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(FaultCheck, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -229,9 +232,10 @@ internal sealed class UpCommand : Command
                 return fault;
             }
 
-            if (stack.Fleet is { } fleet)
+            if (stack.Fleet is { } fleet && clock.Elapsed >= nextReport)
             {
                 _ui.Progress("sim " + FleetReport.Status(fleet.Snapshot()));
+                nextReport += refresh;
             }
         }
     }
