@@ -19,6 +19,9 @@ public sealed class S3StoreTests(S3rverProcess s3) : IClassFixture<S3rverProcess
     {
         var bucket = await s3.NewBucketAsync();
         await using var app = App(bucket, presign: true);
+
+        // s3rver checks a presigned URL's expiry against the real time.
+        app.Clock.Now = DateTimeOffset.UtcNow;
         var content = SignedRelease.Content(5000);
         var release = await app.UploadAsync(new SignedRelease(app.Key, "1.0.0", new Dictionary<string, byte[]> { ["App.pe"] = content }));
 
