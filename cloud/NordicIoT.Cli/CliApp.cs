@@ -13,6 +13,7 @@ public static class CliApp
         new ProvisionCommand(ui),
         new SimCommand(ui),
         new FlashCommand(ui),
+        new FirmwareCommand(ui),
         new UpCommand(ui),
     };
 

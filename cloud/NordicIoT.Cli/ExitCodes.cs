@@ -32,6 +32,9 @@ public static class ExitCodes
     /// <summary>Reading or writing files failed (permissions, disk full).</summary>
     public const int FileSystem = 8;
 
+    /// <summary>The cloud refused the request (its problem details are printed).</summary>
+    public const int ServerRefused = 9;
+
     /// <summary>Stopped by Ctrl+C before the command was done (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
@@ -43,6 +46,7 @@ public static class ExitCodes
         ToolNotFoundException => ToolMissing,
         ToolFailedException => ToolFailed,
         NoConnectionException => NoConnection,
+        ServerRefusedException => ServerRefused,
         OperationCanceledException => Cancelled,
         IOException or UnauthorizedAccessException => FileSystem,
         _ => Unexpected,

@@ -14,7 +14,17 @@ internal static class PemFileWriter
     /// <summary>Writes a certificate with mode 0644.</summary>
     public static void WriteCertificate(string path, string pem) => Write(path, pem, Public);
 
-    private static void Write(string path, string pem, UnixFileMode mode)
+    /// <summary>Writes a public binary file (a raw public key) with mode 0644.</summary>
+    public static void WritePublicBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes), Public);
+
+    private static void Write(string path, string pem, UnixFileMode mode) => Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        writer.Write(pem);
+        writer.Write('\n');
+    }, mode);
+
+    private static void Write(string path, Action<Stream> write, UnixFileMode mode)
     {
         // The mode is set when the file is created (not chmod afterwards) so the key is never briefly world-readable;
         // the rename then replaces any older file, which also drops that file's possibly wider mode.
@@ -27,10 +37,9 @@ internal static class PemFileWriter
 
         try
         {
-            using (var writer = new StreamWriter(temporary, new UTF8Encoding(false), options))
+            using (var stream = new FileStream(temporary, options))
             {
-                writer.Write(pem);
-                writer.Write('\n');
+                write(stream);
             }
 
             File.Move(temporary, path, overwrite: true);

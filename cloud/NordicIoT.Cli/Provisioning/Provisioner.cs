@@ -17,9 +17,11 @@ public sealed class Provisioner(ProjectLayout layout)
     private const string BoardCa = @"I:\ca.crt";
     private const string BoardCertificate = @"I:\device.crt";
     private const string BoardKey = @"I:\device.key";
+    private const string BoardReleaseKey = @"I:\release-signing.pub";
 
     private readonly CertificateStore _store = new(layout.PkiFolder);
     private readonly DeviceCertificates _certificates = new(layout.PkiFolder);
+    private readonly ReleaseSigningKey _releaseKey = new(layout.PkiFolder);
 
     /// <summary>Provisions as <paramref name="request"/> says; throws <see cref="InvalidInputException"/> for bad input and <see cref="RefusedException"/> when the CA is damaged.</summary>
     public ProvisionReport Provision(ProvisionRequest request)
@@ -37,6 +39,7 @@ public sealed class Provisioner(ProjectLayout layout)
         }
 
         EnsureCloudCertificate(newCa, report);
+        EnsureReleaseSigningKey(report);
         foreach (var deviceId in request.DeviceIds.Distinct(StringComparer.Ordinal))
         {
             ProvisionDevice(deviceId, request, password, brokerCa, newCa, report);
@@ -110,6 +113,13 @@ public sealed class Provisioner(ProjectLayout layout)
         report.Items.Add(new("cloud", CloudIdentity, files.CertificatePath, existed ? ProvisionAction.Replaced : ProvisionAction.Created));
     }
 
+    // Kept even with a new CA: devices verify firmware with this key, not with the CA.
+    private void EnsureReleaseSigningKey(ProvisionReport report)
+    {
+        var created = _releaseKey.Ensure();
+        report.Items.Add(new("release", "signing key", _releaseKey.PublicKeyPath, created ? ProvisionAction.Created : ProvisionAction.Kept));
+    }
+
     private void ProvisionDevice(string deviceId, ProvisionRequest request, string? password, string brokerCa, bool newCa, ProvisionReport report)
     {
         string certificate = _certificates.CertificatePath(deviceId);
@@ -130,6 +140,7 @@ public sealed class Provisioner(ProjectLayout layout)
                 new DeploymentFile(BoardCa, brokerCa),
                 new DeploymentFile(BoardCertificate, certificate),
                 new DeploymentFile(BoardKey, key),
+                new DeploymentFile(BoardReleaseKey, _releaseKey.PublicKeyPath),
             ]),
             ProjectFiles.Readable);
 

@@ -13,6 +13,7 @@ public sealed class ExitCodesTests
         { new ToolNotFoundException("x"), ExitCodes.ToolMissing },
         { new ToolFailedException("x"), ExitCodes.ToolFailed },
         { new NoConnectionException("x"), ExitCodes.NoConnection },
+        { new ServerRefusedException("x"), ExitCodes.ServerRefused },
         { new IOException("disk full"), ExitCodes.FileSystem },
         { new UnauthorizedAccessException("x"), ExitCodes.FileSystem },
         { new OperationCanceledException(), ExitCodes.Cancelled },
@@ -29,7 +30,7 @@ public sealed class ExitCodesTests
     [Fact]
     public void Codes_are_distinct()
     {
-        int[] codes = [ExitCodes.Ok, ExitCodes.Unexpected, ExitCodes.Usage, ExitCodes.InvalidInput, ExitCodes.Refused, ExitCodes.ToolMissing, ExitCodes.ToolFailed, ExitCodes.NoConnection, ExitCodes.FileSystem, ExitCodes.Cancelled];
+        int[] codes = [ExitCodes.Ok, ExitCodes.Unexpected, ExitCodes.Usage, ExitCodes.InvalidInput, ExitCodes.Refused, ExitCodes.ToolMissing, ExitCodes.ToolFailed, ExitCodes.NoConnection, ExitCodes.FileSystem, ExitCodes.ServerRefused, ExitCodes.Cancelled];
         Assert.Equal(codes.Length, codes.Distinct().Count());
     }
 

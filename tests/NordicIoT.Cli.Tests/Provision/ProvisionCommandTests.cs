@@ -42,7 +42,8 @@ public sealed class ProvisionCommandTests : IDisposable
             Assert.Equal("/dev/ttyUSB3", files.RootElement.GetProperty("SerialPort").GetString());
             var deployed = files.RootElement.GetProperty("Files").EnumerateArray()
                 .ToDictionary(f => f.GetProperty("DestinationFilePath").GetString()!, f => f.GetProperty("SourceFilePath").GetString()!);
-            Assert.Equal([@"I:\ca.crt", @"I:\device.crt", @"I:\device.json", @"I:\device.key"], deployed.Keys.Order());
+            Assert.Equal([@"I:\ca.crt", @"I:\device.crt", @"I:\device.json", @"I:\device.key", @"I:\release-signing.pub"], deployed.Keys.Order());
+            Assert.Equal(65, File.ReadAllBytes(deployed[@"I:\release-signing.pub"]).Length);
             Assert.Equal(Layout.DeviceSettingsPath(id), deployed[@"I:\device.json"]);
             Assert.Equal(File.ReadAllText(Path.Combine(Layout.PkiFolder, "ca.crt")), File.ReadAllText(deployed[@"I:\ca.crt"]));
             Assert.Contains("PRIVATE KEY", File.ReadAllText(deployed[@"I:\device.key"]));
@@ -67,7 +68,7 @@ public sealed class ProvisionCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var keys = Directory.GetFiles(Layout.PkiFolder, "*.key", SearchOption.AllDirectories);
-        Assert.Equal(4, keys.Length); // ca, server, cloud, dev-1
+        Assert.Equal(5, keys.Length); // ca, server, cloud, release signing, dev-1
         foreach (var secret in keys.Append(Layout.NetworkDeploymentPath("dev-1")))
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secret));
