@@ -3,7 +3,7 @@ using NordicIoT.Schemas.Messages;
 
 namespace NordicIoT.LocalStack;
 
-/// <summary>What <see cref="LocalStack"/> runs: where its certificates and state are, its ports, the storage engine and the simulated fleet.</summary>
+/// <summary>What <see cref="LocalStackHost"/> runs: where its certificates and state are, its ports, the storage engine and the simulated fleet.</summary>
 public sealed record LocalStackOptions
 {
     /// <summary>The API port when none is given.</summary>

@@ -172,11 +172,11 @@ internal sealed class UpCommand : Command
         }
     }
 
-    private async Task<LocalStack.LocalStack> StartAsync(LocalStackOptions options, CancellationToken cancellationToken)
+    private async Task<LocalStackHost> StartAsync(LocalStackOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            return await LocalStack.LocalStack.StartAsync(options, _ui.Info, cancellationToken).ConfigureAwait(false);
+            return await LocalStackHost.StartAsync(options, _ui.Info, cancellationToken).ConfigureAwait(false);
         }
         catch (PortInUseException e)
         {
@@ -188,7 +188,7 @@ internal sealed class UpCommand : Command
         }
     }
 
-    private void PrintWhereThingsAre(LocalStack.LocalStack stack, ProjectLayout layout)
+    private void PrintWhereThingsAre(LocalStackHost stack, ProjectLayout layout)
     {
         var site = stack.BaseUrl;
         _ui.Data($"dashboard  {site}");
@@ -211,7 +211,7 @@ internal sealed class UpCommand : Command
     }
 
     // Until Ctrl+C (null) or until a part of the stack fails (its description); looks every second, reports less often.
-    private async Task<string?> WatchAsync(LocalStack.LocalStack stack, CancellationToken cancellationToken)
+    private async Task<string?> WatchAsync(LocalStackHost stack, CancellationToken cancellationToken)
     {
         var refresh = _ui.IsInteractive ? InteractiveRefresh : PlainRefresh;
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -13,7 +13,7 @@ public sealed class BenchStack : IAsyncDisposable
     private readonly TempFolder _folder;
     private readonly CertificateStore _pki;
 
-    private BenchStack(TempFolder folder, CertificateStore pki, LocalStack.LocalStack stack, HttpClient admin)
+    private BenchStack(TempFolder folder, CertificateStore pki, LocalStackHost stack, HttpClient admin)
     {
         _folder = folder;
         _pki = pki;
@@ -22,7 +22,7 @@ public sealed class BenchStack : IAsyncDisposable
     }
 
     /// <summary>The running stack.</summary>
-    public LocalStack.LocalStack Stack { get; }
+    public LocalStackHost Stack { get; }
 
     /// <summary>An API client with the admin key, allowed as many connections as the load needs.</summary>
     public HttpClient Admin { get; }
@@ -35,7 +35,7 @@ public sealed class BenchStack : IAsyncDisposable
         pki.EnsureCa();
         pki.IssueServerCertificate();
         pki.IssueServiceCertificate("cloud");
-        var stack = await LocalStack.LocalStack.StartAsync(
+        var stack = await LocalStackHost.StartAsync(
             new LocalStackOptions { PkiFolder = pki.RootDirectory, StateFolder = Path.Combine(folder.Path, "state"), ApiPort = FreeTcpPort.Next(), BrokerPort = FreeTcpPort.Next() },
             null,
             CancellationToken.None);

@@ -16,7 +16,7 @@ public class StackFixture : IAsyncLifetime
     public CertificateStore Pki { get; }
 
     /// <summary>The running stack.</summary>
-    public LocalStack.LocalStack Stack { get; private set; } = null!;
+    public LocalStackHost Stack { get; private set; } = null!;
 
     /// <summary>A client of the API with the admin key the app made on first start.</summary>
     public HttpClient Admin { get; private set; } = null!;
@@ -50,7 +50,7 @@ public class StackFixture : IAsyncLifetime
         }
 
         StartedAt = DateTimeOffset.UtcNow;
-        Stack = await LocalStack.LocalStack.StartAsync(options, null, CancellationToken.None);
+        Stack = await LocalStackHost.StartAsync(options, null, CancellationToken.None);
         Admin = ClientWithKey(File.ReadAllText(Stack.AdminKeyPath).Trim());
     }
 

@@ -17,7 +17,7 @@ namespace NordicIoT.LocalStack;
 /// Started in dependency order (broker, app, device registration, bridge connected, fleet) and stopped in reverse, so
 /// devices never publish to a broker without a bridge and the bridge never loses its broker while draining.
 /// </remarks>
-public sealed class LocalStack : IAsyncDisposable
+public sealed class LocalStackHost : IAsyncDisposable
 {
     /// <summary>The simulated devices' group in the cloud, so they are easy to filter out.</summary>
     public const string SimulatedGroup = "simulated";
@@ -28,7 +28,7 @@ public sealed class LocalStack : IAsyncDisposable
     private readonly CloudAppHost _app;
     private bool _stopped;
 
-    private LocalStack(LocalStackOptions options, MosquittoProcess broker, CloudAppHost app, FleetSimulator? fleet)
+    private LocalStackHost(LocalStackOptions options, MosquittoProcess broker, CloudAppHost app, FleetSimulator? fleet)
     {
         Options = options;
         _broker = broker;
@@ -69,7 +69,7 @@ public sealed class LocalStack : IAsyncDisposable
     /// <exception cref="MissingCertificateException">A certificate is missing: provision first.</exception>
     /// <exception cref="BrokerStartException">Mosquitto is not installed or did not start.</exception>
     /// <exception cref="LocalStackException">The app did not start, or its bridge did not connect.</exception>
-    public static async Task<LocalStack> StartAsync(LocalStackOptions options, Action<string>? progress, CancellationToken cancellationToken)
+    public static async Task<LocalStackHost> StartAsync(LocalStackOptions options, Action<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -103,7 +103,7 @@ public sealed class LocalStack : IAsyncDisposable
                 fleet.Start();
             }
 
-            return new LocalStack(options, broker, app, fleet);
+            return new LocalStackHost(options, broker, app, fleet);
         }
         catch
         {
