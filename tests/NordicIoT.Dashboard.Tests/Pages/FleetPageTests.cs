@@ -108,9 +108,7 @@ public sealed class FleetPageTests(BrowserFixture browser) : IAsyncLifetime
         await DashboardSession.SignInAsync(page, _server, await _server.KeyAsync(ApiRole.Viewer));
         await Expect(page.Locator("#fleet-table tbody tr")).ToHaveCountAsync(4);
 
-        // Nothing but the table's own scroll area may be wider than the screen.
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the {width} px screen");
+        await Layout.AssertFitsAsync(page);
         await Screenshots.SaveAsync(page, screenshot);
     }
 }

@@ -16,6 +16,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run build/install-deps.sh (apt-get install chromium).");
+        // Generous: the machine may be busy; these limits catch hangs, they do not measure speed.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -48,18 +48,14 @@ export function number(value, unit, extraDecimals = 0) {
   return spec ? Number(value).toFixed(Math.max(0, spec.decimals + extraDecimals)) : String(Math.round(value * 100) / 100);
 }
 
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'always', style: 'short' });
-
 /** "2 min ago", "in 3 h", "just now": a time relative to now. */
 export function relative(time, now = Date.now()) {
   if (!time) return 'never';
   const seconds = Math.round((new Date(time).getTime() - now) / 1000);
   const size = Math.abs(seconds);
   if (size < 5) return 'just now';
-  if (size < 60) return relativeFormat.format(seconds, 'second');
-  if (size < 3600) return relativeFormat.format(Math.trunc(seconds / 60), 'minute');
-  if (size < 86400) return relativeFormat.format(Math.trunc(seconds / 3600), 'hour');
-  return relativeFormat.format(Math.trunc(seconds / 86400), 'day');
+  const amount = size < 60 ? `${size} s` : size < 3600 ? `${Math.floor(size / 60)} min` : size < 86400 ? `${Math.floor(size / 3600)} h` : `${Math.floor(size / 86400)} d`;
+  return seconds < 0 ? `${amount} ago` : `in ${amount}`;
 }
 
 const absoluteFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });

@@ -31,23 +31,29 @@ function timeLabel(time, step) {
   return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
 
-/** Buckets as plain numbers in display units, split into runs of adjacent buckets (a gap ends a run). */
+/** Buckets as plain numbers in display units, split into runs: a silence much longer than the usual spacing of readings ends a run. */
 function runsOf(series, unit, dimension) {
-  const runs = [];
-  let run = null;
-  let lastEnd = null;
-  for (const bucket of series.buckets) {
+  const points = series.buckets.map((bucket) => {
     const start = Date.parse(bucket.start);
     const end = Date.parse(bucket.end);
     const stats = bucket.values[dimension];
-    const point = {
+    return {
       start, end, mid: (start + end) / 2, count: bucket.count,
       min: scaled(stats.min, unit), avg: scaled(stats.avg, unit), max: scaled(stats.max, unit),
       raw: stats,
     };
-    if (run === null || start - lastEnd > 1) runs.push((run = []));
+  });
+  // Buckets narrower than the sampling interval are empty in turn; that is no gap. The median spacing is the usual one.
+  const spacings = points.slice(1).map((p, i) => p.mid - points[i].mid).sort((a, b) => a - b);
+  const usual = spacings.length ? spacings[Math.floor(spacings.length / 2)] : 0;
+  const gap = Math.max(3 * usual, 1.5 * (series.bucketSeconds * 1000));
+  const runs = [];
+  let run = null;
+  let last = null;
+  for (const point of points) {
+    if (run === null || point.mid - last.mid > gap) runs.push((run = []));
     run.push(point);
-    lastEnd = end;
+    last = point;
   }
   return runs;
 }

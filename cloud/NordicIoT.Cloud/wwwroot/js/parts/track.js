@@ -18,7 +18,7 @@ function scaleBar(metresPerPixel, maxPixels) {
 export function gpsTrack(series, { width = 640, height = 320 } = {}) {
   const points = series.buckets.map((b) => ({ lat: Number(b.values[0].avg), lon: Number(b.values[1].avg), start: b.start, end: b.end }));
   if (points.length === 0) {
-    return { element: h('figure', { class: 'track empty' }, h('figcaption', {}, 'Position history'), h('p', { class: 'muted' }, 'No positions in this range.')) };
+    return { element: h('p', { class: 'muted' }, 'No positions in this range.') };
   }
 
   const lats = points.map((p) => p.lat);
@@ -54,7 +54,7 @@ export function gpsTrack(series, { width = 640, height = 320 } = {}) {
 
   return {
     element: h('figure', { class: 'track' },
-      h('figcaption', {}, 'Position history', h('span', { class: 'muted' }, ' · hollow dot: first, filled: latest')),
+      h('figcaption', { class: 'muted' }, 'Hollow dot: first position in the range; filled: latest.'),
       svg,
       h('p', { class: 'muted' }, `Latest ${latest.lat.toFixed(5)}°, ${latest.lon.toFixed(5)}° · ${points.length} positions · latitude ${Math.min(...lats).toFixed(4)} to ${Math.max(...lats).toFixed(4)}, longitude ${Math.min(...lons).toFixed(4)} to ${Math.max(...lons).toFixed(4)}`)),
   };
