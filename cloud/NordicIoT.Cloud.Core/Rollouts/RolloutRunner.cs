@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
-using NordicIoT.Cloud.Devices;
 using NordicIoT.Cloud.Firmware;
 using NordicIoT.Cloud.Ingestion;
 using NordicIoT.Cloud.Storage;
-using NordicIoT.Schemas.Cbor;
 using NordicIoT.Schemas.Messages;
 
 namespace NordicIoT.Cloud.Rollouts;
@@ -16,11 +13,10 @@ namespace NordicIoT.Cloud.Rollouts;
 /// </remarks>
 public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers, DownloadTokens tokens, RolloutOptions options, TimeProvider time) : IOtaProgressSink
 {
-    private const int PageSize = 500;
-    private const int UpdateAttempts = 10;
+    private readonly RolloutUpdates _updates = new(storage.Rollouts);
+    private readonly OfferDelivery _delivery = new(offers, tokens, options, time, storage.Rollouts);
 
-    // manifest (at most 4 KB) + signature + URL + token + map overhead
-    private const int MaxOfferBytes = FirmwareOfferCodec.MaxManifestBytes + 2048;
+    private const int PageSize = 500;
 
     /// <summary>Creates the rollout and runs its first pass (the first stage's offers go out now).</summary>
     /// <exception cref="RolloutStateException">The release is being deleted, or no public base URL is configured.</exception>
@@ -58,7 +54,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
     public async Task<Rollout?> AdvanceAsync(long rolloutId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var rollout = await UpdateRolloutAsync(rolloutId, r =>
+        var rollout = await _updates.RolloutAsync(rolloutId, r =>
         {
             if (r.Status != RolloutStatus.InProgress)
             {
@@ -88,7 +84,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
     public async Task<Rollout?> CancelAsync(long rolloutId, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var rollout = await UpdateRolloutAsync(rolloutId, r =>
+        var rollout = await _updates.RolloutAsync(rolloutId, r =>
         {
             if (r.Status != RolloutStatus.InProgress)
             {
@@ -143,7 +139,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         var executions = await AllExecutionsAsync(rolloutId, cancellationToken).ConfigureAwait(false);
         if (rollout.Status != RolloutStatus.InProgress)
         {
-            await WithdrawLeftoversAsync(executions, report, cancellationToken).ConfigureAwait(false);
+            await _delivery.WithdrawLeftoversAsync(executions, report, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -164,11 +160,11 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         rollout = await SoakAsync(rollout, cancellationToken).ConfigureAwait(false);
         var (queued, deferred) = await DispatchAsync(rollout, release, executions, report, cancellationToken).ConfigureAwait(false);
         await RenewAsync(rollout, release, executions, report, cancellationToken).ConfigureAwait(false);
-        await WithdrawLeftoversAsync(executions, report, cancellationToken).ConfigureAwait(false);
+        await _delivery.WithdrawLeftoversAsync(executions, report, cancellationToken).ConfigureAwait(false);
         if (rollout.AtLastStage && queued == 0 && deferred == 0 && !executions.Any(e => e.IsActive))
         {
             var now = time.GetUtcNow();
-            await UpdateRolloutAsync(rollout.Id, r =>
+            await _updates.RolloutAsync(rollout.Id, r =>
             {
                 if (r.Status != RolloutStatus.InProgress || !r.AtLastStage)
                 {
@@ -191,7 +187,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
             return;
         }
 
-        var changed = await UpdateExecutionAsync(rollout.Id, deviceId,
+        var changed = await _updates.ExecutionAsync(rollout.Id, deviceId,
             e => ExecutionProgress.Apply(e, progress, rollout.Version, reportedAt, receivedAt), cancellationToken).ConfigureAwait(false);
         if (changed is null || changed.IsActive)
         {
@@ -199,7 +195,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         }
 
         var report = new DriveReport();
-        await WithdrawAsync(changed, report, cancellationToken).ConfigureAwait(false);
+        await _delivery.WithdrawAsync(changed, report, cancellationToken).ConfigureAwait(false);
         if (changed.Status != ExecutionStatus.Succeeded && rollout.Status == RolloutStatus.InProgress)
         {
             var executions = await AllExecutionsAsync(rollout.Id, cancellationToken).ConfigureAwait(false);
@@ -234,7 +230,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         }
 
         var stage = rollout.Stage;
-        return await UpdateRolloutAsync(rollout.Id, r =>
+        return await _updates.RolloutAsync(rollout.Id, r =>
         {
             // Another process may have advanced it meanwhile: advance only from the stage this pass saw.
             if (r.Status != RolloutStatus.InProgress || r.Stage != stage)
@@ -254,9 +250,9 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         var have = executions.Select(e => e.DeviceId).ToHashSet(StringComparer.Ordinal);
         var version = SemanticVersion.Parse(release.Version);
         int queued = 0, deferred = 0;
-        await foreach (var twin in TargetAsync(rollout.Target, cancellationToken).ConfigureAwait(false))
+        await foreach (var twin in RolloutTargeting.DevicesAsync(storage.Devices, rollout.Target, cancellationToken).ConfigureAwait(false))
         {
-            if (have.Contains(twin.DeviceId) || !RolloutSampling.Includes(release.Id, twin.DeviceId, rollout.Percent) || !Wants(twin, release, version))
+            if (have.Contains(twin.DeviceId) || !RolloutSampling.Includes(release.Id, twin.DeviceId, rollout.Percent) || !RolloutTargeting.Wants(twin, release, version))
             {
                 continue;
             }
@@ -282,7 +278,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
             if (await storage.Rollouts.TryAddExecutionAsync(execution, cancellationToken).ConfigureAwait(false))
             {
                 queued++;
-                await OfferAsync(rollout, release, execution, report, cancellationToken).ConfigureAwait(false);
+                await _delivery.OfferAsync(rollout, release, execution, report, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -294,42 +290,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         var renewAt = time.GetUtcNow() + options.RenewBefore;
         foreach (var execution in executions.Where(e => e.IsActive && (e.OfferExpiresAt is null || e.OfferExpiresAt <= renewAt)))
         {
-            await OfferAsync(rollout, release, execution, report, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task OfferAsync(Rollout rollout, Release release, Execution execution, DriveReport report, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var expires = now + options.TokenLifetime;
-        var token = tokens.Issue(new DownloadGrant(execution.DeviceId, rollout.Id, release.Id, expires));
-        var offer = new FirmwareOffer(rollout.Id, release.Manifest, release.Signature, options.DownloadBaseUrl(release.Id), token);
-        var buffer = new byte[MaxOfferBytes];
-        var length = FirmwareOfferCodec.Encode(offer, new CborWriter(buffer));
-        try
-        {
-            await offers.PublishAsync(execution.DeviceId, buffer[..length], cancellationToken).ConfigureAwait(false);
-        }
-        catch (OfferDeliveryException e)
-        {
-            report.DeliveryFailed(e);
-            return;
-        }
-
-        report.Offered++;
-        var ended = false;
-        await UpdateExecutionAsync(rollout.Id, execution.DeviceId, e =>
-        {
-            ended = !e.IsActive;
-            var next = e.Copy();
-            next.OfferExpiresAt = expires;
-            next.UpdatedAt = now;
-            return next;
-        }, cancellationToken).ConfigureAwait(false);
-        if (ended)
-        {
-            // Cancelled while the offer was on its way: take it back.
-            await WithdrawAsync(execution, report, cancellationToken).ConfigureAwait(false);
+            await _delivery.OfferAsync(rollout, release, execution, report, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -360,7 +321,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
     private async Task AbortAsync(long rolloutId, string reason, List<Execution> executions, DriveReport report, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var aborted = await UpdateRolloutAsync(rolloutId, r =>
+        var aborted = await _updates.RolloutAsync(rolloutId, r =>
         {
             if (r.Status != RolloutStatus.InProgress)
             {
@@ -388,7 +349,7 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         Execution execution, ExecutionStatus status, string reason, bool queuedOnly, DriveReport report, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var ended = await UpdateExecutionAsync(execution.RolloutId, execution.DeviceId, e =>
+        var ended = await _updates.ExecutionAsync(execution.RolloutId, execution.DeviceId, e =>
         {
             if (!e.IsActive || (queuedOnly && e.Status != ExecutionStatus.Queued))
             {
@@ -401,142 +362,9 @@ public sealed class RolloutRunner(ICloudStorage storage, IFirmwareOffers offers,
         }, cancellationToken).ConfigureAwait(false);
         if (ended is not null)
         {
-            await WithdrawAsync(ended, report, cancellationToken).ConfigureAwait(false);
+            await _delivery.WithdrawAsync(ended, report, cancellationToken).ConfigureAwait(false);
         }
 
         return ended;
-    }
-
-    // Ended executions whose offer is still out (a withdrawal failed before): try again while its token could still be used.
-    private async Task WithdrawLeftoversAsync(List<Execution> executions, DriveReport report, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        foreach (var execution in executions.Where(e => !e.IsActive && e.OfferExpiresAt > now))
-        {
-            await WithdrawAsync(execution, report, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task WithdrawAsync(Execution execution, DriveReport report, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await offers.WithdrawAsync(execution.DeviceId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OfferDeliveryException e)
-        {
-            report.DeliveryFailed(e);
-            return;
-        }
-
-        report.Withdrawn++;
-        var now = time.GetUtcNow();
-        await UpdateExecutionAsync(execution.RolloutId, execution.DeviceId, e =>
-        {
-            if (e.IsActive || e.OfferExpiresAt is null)
-            {
-                return null;
-            }
-
-            var next = e.Copy();
-            next.OfferExpiresAt = null;
-            next.UpdatedAt = now;
-            return next;
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async IAsyncEnumerable<DeviceTwin> TargetAsync(RolloutTarget target, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (target.Kind == RolloutTargetKind.Devices)
-        {
-            foreach (var id in target.DeviceIds)
-            {
-                if (await storage.Devices.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } twin)
-                {
-                    yield return twin;
-                }
-            }
-
-            yield break;
-        }
-
-        string? token = null;
-        do
-        {
-            var group = target.Kind == RolloutTargetKind.Group ? target.Group : null;
-            var page = await storage.Devices.ListAsync(new DeviceQuery(null, group, DeviceSort.Id, PageSize, token), cancellationToken).ConfigureAwait(false);
-            foreach (var twin in page.Devices)
-            {
-                yield return twin;
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-    }
-
-    // Offers go only where they can apply: a board the release supports (when the device reported its board), and a
-    // newer version than the device runs, or any other version when the release allows downgrades.
-    private static bool Wants(DeviceTwin twin, Release release, SemanticVersion version)
-    {
-        if (Reported(twin, ReportedFieldNames.Board) is { } board && !release.Targets.Contains(board))
-        {
-            return false;
-        }
-
-        if (Reported(twin, ReportedFieldNames.FirmwareVersion) is { } running && SemanticVersion.TryParse(running, out var current, out _))
-        {
-            var order = version.CompareTo(current);
-            return order > 0 || (order < 0 && release.AllowDowngrade);
-        }
-
-        return true;
-    }
-
-    private static string? Reported(DeviceTwin twin, string field) =>
-        twin.Reported.TryGetValue(field, out var value) && value.Value is JsonValue json && json.TryGetValue<string>(out var text) ? text : null;
-
-    private async Task<Rollout?> UpdateRolloutAsync(long rolloutId, Func<Rollout, bool> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
-        {
-            var rollout = await storage.Rollouts.GetAsync(rolloutId, cancellationToken).ConfigureAwait(false);
-            if (rollout is null)
-            {
-                return null;
-            }
-
-            var revision = rollout.Revision;
-            if (!change(rollout))
-            {
-                return rollout;
-            }
-
-            if (await storage.Rollouts.TryReplaceAsync(rollout, revision, cancellationToken).ConfigureAwait(false))
-            {
-                return rollout;
-            }
-        }
-
-        throw new InvalidOperationException($"Rollout {rolloutId} changed concurrently on each of {UpdateAttempts} update attempts.");
-    }
-
-    private async Task<Execution?> UpdateExecutionAsync(long rolloutId, string deviceId, Func<Execution, Execution?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
-        {
-            var current = await storage.Rollouts.GetExecutionAsync(rolloutId, deviceId, cancellationToken).ConfigureAwait(false);
-            if (current is null || change(current) is not { } next)
-            {
-                return null;
-            }
-
-            if (await storage.Rollouts.TryReplaceExecutionAsync(next, current.VersionNumber, cancellationToken).ConfigureAwait(false))
-            {
-                return next;
-            }
-        }
-
-        throw new InvalidOperationException($"The execution of '{deviceId}' in rollout {rolloutId} changed concurrently on each of {UpdateAttempts} update attempts.");
     }
 }
