@@ -116,11 +116,12 @@ public sealed class RolloutRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Failures_at_the_threshold_abort_and_the_rest_are_never_offered()
     {
-        var fleet = Enumerable.Range(1, 10).Select(i => $"dev-{i:D2}").ToArray();
+        // 40 devices: the 50% stage samples by hash, and with 10 it drew only 2 in about one run of several.
+        var fleet = Enumerable.Range(1, 40).Select(i => $"dev-{i:D2}").ToArray();
         await _app.RegisterAsync("field", fleet);
         var rollout = await StartAsync(new { releaseId = _releaseId, target = new { group = "field" }, stages = new[] { 50, 100 }, abort = new { maxFailures = 2 } });
         var offered = _app.Publisher.DevicesWithOffers();
-        Assert.True(offered.Count >= 3, $"the 50% stage took {offered.Count} of 10 devices");
+        Assert.True(offered.Count >= 3, $"the 50% stage took {offered.Count} of 40 devices");
 
         await _app.ReportAsync(offered[0], rollout, OtaStatus.Downloading, 40);
         await _app.ReportAsync(offered[1], rollout, OtaStatus.Failed, reason: "sha256 mismatch on App.pe");
