@@ -30,4 +30,5 @@ app.MapFirmwareApi();
 app.MapRolloutsApi();
 app.MapSessionApi();
 app.MapEventsApi();
+app.MapDeviceUpdatesApi();
 app.Run();

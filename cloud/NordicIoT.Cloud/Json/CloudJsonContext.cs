@@ -13,6 +13,7 @@ namespace NordicIoT.Cloud.Json;
 [JsonSerializable(typeof(ReadingsEventView))]
 [JsonSerializable(typeof(SignInRequest))]
 [JsonSerializable(typeof(SessionView))]
+[JsonSerializable(typeof(DeviceExecutionList))]
 [JsonSerializable(typeof(DeviceTwinView))]
 [JsonSerializable(typeof(RegisterDeviceRequest))]
 [JsonSerializable(typeof(ReadingSeries))]

@@ -18,7 +18,7 @@ public sealed class CloudServer : WebApplicationFactory<Program>
     private readonly TempFolder _folder = new("dashboard");
     private readonly Dictionary<string, string?> _settings;
 
-    private CloudServer(TestBroker? broker)
+    private CloudServer(TestBroker? broker, string? releasePublicKeyPath)
     {
         Port = FreeTcpPort.Next();
         _settings = new Dictionary<string, string?>
@@ -26,6 +26,10 @@ public sealed class CloudServer : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = Path.Combine(_folder.Path, "data"),
             ["Auth:CreateFirstAdminKey"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Rollouts:PublicBaseUrl"] = Url,
+            // The fleet simulator's devices report board "simulator".
+            ["Firmware:Targets:0"] = "simulator",
+            ["Firmware:ReleasePublicKeyPath"] = releasePublicKeyPath,
         };
         if (broker is not null)
         {
@@ -53,10 +57,10 @@ public sealed class CloudServer : WebApplicationFactory<Program>
     /// <summary>The app's ingestion pipeline (the one the MQTT bridge feeds).</summary>
     public IngestPipeline Pipeline => Services.GetRequiredService<IngestPipeline>();
 
-    /// <summary>Starts the app; with a broker, waits until the bridge is connected.</summary>
-    public static async Task<CloudServer> StartAsync(TestBroker? broker = null)
+    /// <summary>Starts the app; with a broker, waits until the bridge is connected. Uploads need <paramref name="releasePublicKeyPath"/> (release-signing.pub).</summary>
+    public static async Task<CloudServer> StartAsync(TestBroker? broker = null, string? releasePublicKeyPath = null)
     {
-        var server = new CloudServer(broker);
+        var server = new CloudServer(broker, releasePublicKeyPath);
         server.StartServer();
         using var http = server.Http();
         await Eventually.HoldsAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "the cloud app did not get ready");

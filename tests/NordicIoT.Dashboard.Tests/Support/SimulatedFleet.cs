@@ -1,4 +1,6 @@
 using NordicIoT.Device.Host.Simulation;
+using NordicIoT.Device.Ota;
+using NordicIoT.Provisioning;
 using NordicIoT.Testing;
 
 namespace NordicIoT.Dashboard.Tests.Support;
@@ -24,9 +26,15 @@ public class SimulatedFleet : IAsyncLifetime
 
     public FleetSimulator Fleet { get; private set; } = null!;
 
+    /// <summary>The release signing key beside the CA; the devices trust its public key and the cloud checks uploads with it.</summary>
+    public ReleaseSigningKey ReleaseKey => new(Broker.Certificates.RootDirectory);
+
     public async Task InitializeAsync()
     {
-        Server = await CloudServer.StartAsync(Broker);
+        // As provisioning deploys it: the public key goes to every device's flash (release.pub) and to the cloud.
+        ReleaseKey.Ensure();
+        File.Copy(ReleaseKey.PublicKeyPath, Path.Combine(Broker.Certificates.RootDirectory, OtaOptions.DefaultTrustedKeyFile), overwrite: true);
+        Server = await CloudServer.StartAsync(Broker, ReleaseKey.PublicKeyPath);
         var options = new FleetOptions
         {
             Devices = _devices,

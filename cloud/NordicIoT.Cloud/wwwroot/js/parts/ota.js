@@ -1,5 +1,5 @@
 // Firmware update (OTA) state of one device as it reports it (state key 11), and its rollout executions.
-import { get, query } from '../api.js';
+import { devicePath, get } from '../api.js';
 import { h, replace } from '../dom.js';
 import { absolute, relative } from '../format.js';
 
@@ -31,33 +31,28 @@ export function otaPanel(deviceId) {
       h('dt', {}, 'Reported'), h('dd', {}, h('time', { datetime: ota.reportedAt, title: absolute(ota.reportedAt), dataset: { relative: '' } }, relative(ota.reportedAt)))));
   }
 
-  /** Loads the device's executions of recent rollouts (history); quietly leaves it out when the server has no rollouts API. */
+  /** Loads the device's executions of every rollout that included it, with the version each rollout shipped. */
   async function load() {
     try {
-      const rollouts = await get('/api/rollouts');
-      const rows = [];
-      for (const rollout of (rollouts.rollouts ?? rollouts).slice(0, 20)) {
-        const page = await get(`/api/rollouts/${rollout.id}/executions${query({ deviceId })}`);
-        for (const execution of page.executions.filter((e) => e.deviceId === deviceId)) rows.push({ rollout, execution });
-      }
-      if (rows.length === 0) {
+      const [{ executions }, rollouts] = await Promise.all([get(`${devicePath(deviceId)}/executions`), get('/api/rollouts')]);
+      const versions = new Map(rollouts.map((r) => [r.id, r.version]));
+      if (executions.length === 0) {
         replace(history, h('p', { class: 'muted' }, 'No rollout has included this device.'));
         return;
       }
       replace(history, h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Firmware update history' },
-        h('table', {},
+        h('table', { class: 'ota-table' },
           h('caption', {}, 'History'),
           h('thead', {}, h('tr', {}, ['Rollout', 'Version', 'Status', 'Step', 'Updated', 'Reason'].map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, rows.map(({ rollout, execution: e }) => h('tr', {},
-            h('td', {}, String(rollout.id)),
-            h('td', {}, rollout.version),
+          h('tbody', {}, executions.map((e) => h('tr', { dataset: { rollout: String(e.rolloutId) } },
+            h('td', {}, String(e.rolloutId)),
+            h('td', {}, versions.get(e.rolloutId) ?? '—'),
             h('td', {}, h('span', { class: `badge exec-${e.status.toLowerCase()}` }, e.status)),
             h('td', {}, e.step ? `${e.step}${e.percent !== null && e.percent !== undefined ? ` ${e.percent} %` : ''}` : '—'),
             h('td', {}, h('time', { datetime: e.updatedAt, title: absolute(e.updatedAt), dataset: { relative: '' } }, relative(e.updatedAt))),
             h('td', {}, e.reason ?? '')))))));
     } catch (error) {
-      if (error.status === 404) replace(history);
-      else replace(history, h('p', { class: 'form-error' }, `Could not load the update history: ${error.message}`));
+      replace(history, h('p', { class: 'form-error' }, `Could not load the update history: ${error.message}`));
     }
   }
 
