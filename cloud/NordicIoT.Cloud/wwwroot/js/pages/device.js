@@ -205,6 +205,8 @@ export function mount(main, [deviceId]) {
     }
   }
 
+  // Loaded at once, not after the stream opens; the stream's "ready" loads again to catch what changed in between.
+  reload('open');
   let chartTimer = null;
   let chartSensors = new Set();
   const stop = follow({

@@ -205,6 +205,8 @@ export function mount(main) {
     if (statusChanged) apply();
   }, 1000);
 
+  // Loaded at once, not after the stream opens; the stream's "ready" loads again to catch what changed in between.
+  loadAll();
   let pendingApply = null;
   const stop = follow({
     onTwin: (summaryView) => {
