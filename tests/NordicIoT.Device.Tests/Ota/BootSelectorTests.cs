@@ -79,6 +79,29 @@ public sealed class BootSelectorTests
         Assert.Null(BootSelector.LoadFailed(_flash, fallback, "also broken"));
     }
 
+    [Fact]
+    public void The_running_version_is_the_started_set_s_through_trial_confirmation_and_rollback_and_the_factory_one_without_a_record()
+    {
+        Assert.Equal("0.1.0", AppSetRecord.RunningVersion(_flash, "0.1.0"));
+        new AppSetRecord("1.0.0", ["app.pe"], [3]).Write(_flash, AppSetNames.SlotA);
+        Assert.Equal("1.0.0", AppSetRecord.RunningVersion(_flash, "0.1.0"));
+
+        Install(AppSetNames.SlotB, "2.0.0", 7);
+        Assert.Equal("1.0.0", AppSetRecord.RunningVersion(_flash, "0.1.0")); // installed, not started yet
+        BootDecision trial = BootSelector.Choose(_flash);
+        Assert.Equal(AppSetNames.SlotB, BootSelector.RunningSlot(_flash));
+        Assert.Equal("2.0.0", AppSetRecord.RunningVersion(_flash, "0.1.0"));
+
+        BootSelector.Confirm(_flash, trial.Trial!);
+        Assert.Equal("2.0.0", AppSetRecord.RunningVersion(_flash, "0.1.0"));
+
+        Install(AppSetNames.SlotA, "3.0.0", 8);
+        BootSelector.Choose(_flash);
+        Assert.Equal("3.0.0", AppSetRecord.RunningVersion(_flash, "0.1.0"));
+        BootSelector.Choose(_flash); // not confirmed: rolled back to b
+        Assert.Equal("2.0.0", AppSetRecord.RunningVersion(_flash, "0.1.0"));
+    }
+
     [Theory]
     [InlineData("c\n1\n2.0.0\n300\n")]
     [InlineData("b\nseven\n2.0.0\n300\n")]

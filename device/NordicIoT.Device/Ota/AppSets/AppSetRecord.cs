@@ -58,6 +58,13 @@ namespace NordicIoT.Device.Ota.AppSets
             return new AppSetRecord(lines[0], names, sizes);
         }
 
+        /// <summary>The version of the set running now (<see cref="BootSelector.RunningSlot"/>'s record), or <paramref name="factoryVersion"/> when that slot has no record: an application deployed without the loader, or slot a before any set was recorded there.</summary>
+        public static string RunningVersion(IFileStorage storage, string factoryVersion)
+        {
+            AppSetRecord record = Read(storage, BootSelector.RunningSlot(storage));
+            return record != null ? record.Version : factoryVersion;
+        }
+
         /// <summary>True when every file of the set is on storage with its recorded size.</summary>
         public bool FilesPresent(IFileStorage storage, string slot)
         {

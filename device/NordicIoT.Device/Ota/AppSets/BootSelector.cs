@@ -24,6 +24,14 @@ namespace NordicIoT.Device.Ota.AppSets
             return lines != null && lines.Length == 1 && AppSetNames.IsSlot(lines[0]) ? lines[0] : AppSetNames.SlotA;
         }
 
+        /// <summary>The slot of the set the loader started in this boot: the one on trial while <see cref="AppSetNames.Trial"/> is there, else the confirmed one.</summary>
+        /// <remarks>For the running application, after <see cref="Choose"/> (or <see cref="LoadFailed"/>) moved the markers on.</remarks>
+        public static string RunningSlot(IFileStorage storage)
+        {
+            InstallMarker trial = InstallMarker.Read(storage, AppSetNames.Trial);
+            return trial != null ? trial.Slot : CurrentSlot(storage);
+        }
+
         /// <summary>Picks the set to start now and moves the markers on (Next to Trial, or a rollback).</summary>
         public static BootDecision Choose(IFileStorage storage)
         {
