@@ -4,6 +4,7 @@ using System.Threading;
 using nanoFramework.Runtime.Native;
 using NordicIoT.Device.App.Board;
 using NordicIoT.Device.App.Boards;
+using NordicIoT.Device.Ota.AppSets;
 using NordicIoT.Device.Platform;
 
 namespace NordicIoT.Device.App
@@ -11,8 +12,13 @@ namespace NordicIoT.Device.App
     /// <summary>The board app: reads who it is from I:\, wires the device library to the board's drivers and runs it forever.</summary>
     public static class Program
     {
-        /// <summary>Version of this app, reported in the device state.</summary>
+        /// <summary>Version of this app when it runs without the OTA loader (deployed as the image); under the loader the version is the one in the started set's record.</summary>
         public const string FirmwareVersion = "0.1.0";
+
+        private const string Drive = "I:\\";
+
+        // A ranged GET (connect, TLS handshake, one fragment) that takes longer than this is retried later by the agent.
+        private const int DownloadTimeoutMilliseconds = 30000;
 
         // Longest a Wi-Fi join (address and SNTP time) may hold up the loop before the uplink backs off and retries.
         private const int WifiTimeoutMilliseconds = 30000;
@@ -54,11 +60,14 @@ namespace NordicIoT.Device.App
             var wifi = new WifiLink(WifiTimeoutMilliseconds);
             var transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, caPem, certificatePem, keyPem, wifi);
 
+            var storage = new FlashStorage(Drive);
+            var downloads = new NanoHttpRangeClient(DownloadTrust(caPem), DownloadTimeoutMilliseconds);
+
             var clock = new NanoClock();
             var options = new DeviceOptions
             {
                 DeviceId = settings.DeviceId,
-                FirmwareVersion = FirmwareVersion,
+                FirmwareVersion = AppSetRecord.RunningVersion(storage, FirmwareVersion),
                 Board = board.NanoffTarget,
                 Network = board.Network,
                 BufferCapacityBytes = board.ReadingBufferBytes,
@@ -68,8 +77,9 @@ namespace NordicIoT.Device.App
             {
                 Clock = clock,
                 Sensors = Sensors(board, clock),
-                Storage = new FlashStorage("I:\\"),
+                Storage = storage,
                 Transport = transport,
+                Downloads = downloads,
                 SystemControl = new NanoSystemControl(),
                 Random = new RandomSource(),
             };
@@ -79,6 +89,15 @@ namespace NordicIoT.Device.App
             var loop = new DeviceLoop(runtime);
             loop.Failed += OnStepFailed;
             loop.Start();
+        }
+
+        // The broker's CA covers the cloud's own HTTPS URL when both are served under the project CA; a presigned store
+        // URL is served under a public CA, whose roots the user deploys as download-ca.crt. nanoFramework has no system
+        // store, so both go to the TLS stack as one PEM bundle.
+        private static string DownloadTrust(string caPem)
+        {
+            string extra = ProvisionedFiles.ReadOptionalText(ProvisionedFiles.DownloadCaCertificates);
+            return extra == null ? caPem : caPem + "\n" + extra;
         }
 
         private static ISensor[] Sensors(BoardProfile board, IClock clock)

@@ -18,6 +18,9 @@ namespace NordicIoT.Device.App.Board
         /// <summary>The device certificate's private key, PEM, unencrypted.</summary>
         public const string DeviceKey = "I:\\device.key";
 
+        /// <summary>Optional CA certificates (PEM, one or more) trusted for firmware downloads besides <see cref="CaCertificate"/>: the roots of the store a presigned download URL points to (Amazon's for S3).</summary>
+        public const string DownloadCaCertificates = "I:\\download-ca.crt";
+
         /// <summary>The whole file as text; throws an IOException that says how to deploy it when it is missing.</summary>
         public static string ReadText(string path)
         {
@@ -27,6 +30,12 @@ namespace NordicIoT.Device.App.Board
             }
 
             return File.ReadAllText(path);
+        }
+
+        /// <summary>The whole file as text, or null when it is not there.</summary>
+        public static string ReadOptionalText(string path)
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
         }
     }
 }
