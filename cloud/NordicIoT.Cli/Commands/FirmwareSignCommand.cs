@@ -13,7 +13,7 @@ internal sealed class FirmwareSignCommand : Command
     private readonly Interaction _ui;
     private readonly Option<string> _version = new("--version") { Description = "Application version (semantic version, e.g. 1.5.0)", Required = true };
     private readonly Option<string[]> _targets = new("--target") { Description = "A board target the release runs on (nanoff target, e.g. ESP32_PSRAM_REV0); repeat for more", Required = true };
-    private readonly Option<string[]> _files = new("--files") { Description = "Application files (.pe) or folders holding them; repeat for more", Required = true };
+    private readonly Option<string[]> _files = new("--files") { Description = "Application files (.pe) or build output folders (their .pe files); repeat for more. Listed in load order: dependencies first", Required = true };
     private readonly Option<string> _out = new("--out") { Description = "Folder to write manifest.cbor, manifest.sig and the files to", Required = true };
     private readonly Option<string> _dir = CommonOptions.ProjectDirectory();
     private readonly Option<string?> _signingKey = new("--signing-key") { Description = "The release signing key (default: DIR/pki/release-signing.key)" };

@@ -7,7 +7,7 @@ using NordicIoT.Schemas.Messages;
 
 namespace NordicIoT.Cli.Firmware;
 
-/// <summary>Builds a release from a build output: the manifest (version, targets, each file's size and SHA-256) as CBOR, signed with ECDSA P-256 / SHA-256 (r || s), written beside copies of the files.</summary>
+/// <summary>Builds a release from a build output: the manifest (version, targets, each file's size and SHA-256, files in load order) as CBOR, signed with ECDSA P-256 / SHA-256 (r || s), written beside copies of the files.</summary>
 public static class ReleaseSigner
 {
     /// <summary>Makes the release folder; throws <see cref="InvalidInputException"/> for bad input.</summary>
@@ -70,7 +70,8 @@ public static class ReleaseSigner
         {
             if (Directory.Exists(input))
             {
-                files.AddRange(Directory.EnumerateFiles(input).Order(StringComparer.Ordinal));
+                // A build output also holds .dll, .pdbx and .bin files; the loader loads every file of a set as an assembly.
+                files.AddRange(LoadOrder.AssembliesIn(input));
             }
             else if (File.Exists(input))
             {
@@ -98,7 +99,7 @@ public static class ReleaseSigner
             throw new InvalidInputException($"Two files are called '{twice.Key}'; a release's file names must differ.");
         }
 
-        return files;
+        return LoadOrder.Sort(files);
     }
 
     private static byte[] Hash(string path)

@@ -9,7 +9,7 @@ public sealed record SignRequest
     /// <summary>Board targets (nanoff target names).</summary>
     public required IReadOnlyList<string> Targets { get; init; }
 
-    /// <summary>Files, or folders whose files (not sub-folders) all go in.</summary>
+    /// <summary>Files, or folders whose .pe files (not sub-folders) all go in; the release lists them in load order (<see cref="LoadOrder"/>).</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
     /// <summary>The folder to write manifest.cbor, manifest.sig and the files to.</summary>

@@ -3,8 +3,8 @@ using NordicIoT.Cli.Errors;
 
 namespace NordicIoT.Cli.Flashing;
 
-/// <summary>The part of a board profile (hardware/ID.json) that flashing needs: its id and the nanoff firmware target.</summary>
-public sealed record BoardProfile(string Id, string NanoffTarget)
+/// <summary>The part of a board profile (hardware/ID.json) that flashing needs: its id, the nanoff firmware target, and the size of I:\ and of the reading buffer on it (null when the profile does not say).</summary>
+public sealed record BoardProfile(string Id, string NanoffTarget, long? StorageBytes = null, long? ReadingBufferBytes = null)
 {
     /// <summary>The folder with the profiles, relative to the repository root.</summary>
     public const string FolderName = "hardware";
@@ -42,7 +42,7 @@ public sealed record BoardProfile(string Id, string NanoffTarget)
 
         string target = Text(root, "nanoffTarget")
             ?? throw new InvalidInputException($"The board profile {path} has no \"nanoffTarget\" (the nanoff --target for this board, e.g. ESP32_PSRAM_REV0).");
-        return new BoardProfile(boardId, target);
+        return new BoardProfile(boardId, target, Number(root, "storageBytes", path), Number(root, "readingBufferBytes", path));
     }
 
     /// <summary>The hardware/ folder of the repository <paramref name="start"/> is in (searching upwards), or hardware/ under <paramref name="start"/> when there is none.</summary>
@@ -77,6 +77,18 @@ public sealed record BoardProfile(string Id, string NanoffTarget)
         }
 
         return null;
+    }
+
+    private static long? Number(JsonElement root, string name, string path)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number >= 0
+            ? number
+            : throw new InvalidInputException($"The board profile {path} has \"{name}\": {value.GetRawText()}, not a whole number of bytes.");
     }
 
     private static string Known(string folder)

@@ -5,7 +5,7 @@ namespace NordicIoT.Cli.Provisioning;
 /// <summary>One file for nanoff --filedeployment: copied from the host path to the board path (no source deletes it).</summary>
 public sealed record DeploymentFile(
     [property: JsonPropertyName("DestinationFilePath")] string DestinationFilePath,
-    [property: JsonPropertyName("SourceFilePath")] string SourceFilePath);
+    [property: JsonPropertyName("SourceFilePath"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceFilePath);
 
 /// <summary>The nanoff --filedeployment JSON: the serial port (optional) and the files to write to the board's storage.</summary>
 public sealed record FileDeployment(

@@ -25,6 +25,12 @@ public sealed class ProjectLayout(string root)
     /// <summary>The nanoff --filedeployment file.</summary>
     public string FileDeploymentPath(string deviceId) => Path.Combine(DeviceFolder(deviceId), "filedeployment.json");
 
+    /// <summary>The nanoff --filedeployment file `nordiciot flash --app-set` writes: the provisioned files plus the first application set.</summary>
+    public string FlashDeploymentPath(string deviceId) => Path.Combine(DeviceFolder(deviceId), "flash-filedeployment.json");
+
+    /// <summary>Where `nordiciot flash --app-set` keeps the set record it deploys.</summary>
+    public string AppSetFolder(string deviceId) => Path.Combine(DeviceFolder(deviceId), "app-set");
+
     /// <summary>The nanoff --networkdeployment file.</summary>
     public string NetworkDeploymentPath(string deviceId) => Path.Combine(DeviceFolder(deviceId), "networkdeployment.json");
 }

@@ -17,7 +17,9 @@ public sealed class Provisioner(ProjectLayout layout)
     private const string BoardCa = @"I:\ca.crt";
     private const string BoardCertificate = @"I:\device.crt";
     private const string BoardKey = @"I:\device.key";
-    private const string BoardReleaseKey = @"I:\release-signing.pub";
+
+    // The OTA agent reads the key under the name OtaOptions.DefaultTrustedKeyFile, not under its name in pki/.
+    private const string BoardReleaseKey = @"I:\release.pub";
 
     private readonly CertificateStore _store = new(layout.PkiFolder);
     private readonly DeviceCertificates _certificates = new(layout.PkiFolder);

@@ -41,6 +41,24 @@ public sealed class FirmwareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sign_takes_a_build_output_s_assemblies_only_and_lists_them_dependencies_first()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("provision", "--dir", Project)).ExitCode);
+        var build = Build(("NordicIoT.Device.App.pe", 300), ("NordicIoT.Device.pe", 200), ("NordicIoT.Schemas.pe", 100), ("NordicIoT.Device.App.pdbx", 10));
+
+        // Metadata twins as the nanoFramework build leaves them: App references Device, Device references Schemas.
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "NordicIoT.Device.Host.dll"), Path.Combine(build, "NordicIoT.Device.App.exe"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "NordicIoT.Device.dll"), Path.Combine(build, "NordicIoT.Device.dll"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "NordicIoT.Schemas.dll"), Path.Combine(build, "NordicIoT.Schemas.dll"));
+        var output = Path.Combine(_folder.Path, "release");
+
+        var result = await CliRun.RunAsync("firmware", "sign", "--dir", Project, "--version", "1.5.0", "--target", "T", "--files", build, "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["NordicIoT.Schemas.pe", "NordicIoT.Device.pe", "NordicIoT.Device.App.pe"], ReleaseFolder.Open(output).Manifest.Files.Select(f => f.Name));
+    }
+
+    [Fact]
     public async Task Sign_refuses_bad_input_with_the_input_exit_code()
     {
         await CliRun.RunAsync("provision", "--dir", Project);

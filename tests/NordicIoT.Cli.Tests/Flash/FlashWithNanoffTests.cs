@@ -39,6 +39,21 @@ public sealed class FlashWithNanoffTests : IDisposable
     }
 
     [Fact]
+    public async Task Flash_with_an_app_set_deploys_the_loader_then_the_files_with_the_set()
+    {
+        string log = FakeNanoff(failOn: null);
+        await _fixture.ProvisionAsync("dev-1", "--board", FlashFixture.Board);
+
+        var result = await _fixture.FlashAsync("dev-1", "--image", _fixture.LoaderImage, "--app-set", _fixture.AppBuild(), "--app-version", "1.0.0");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var calls = File.ReadAllLines(log);
+        Assert.Equal(3, calls.Length);
+        Assert.EndsWith($"--deploy --image {_fixture.LoaderImage}", calls[1]);
+        Assert.EndsWith($"--filedeployment {_fixture.Layout.FlashDeploymentPath("dev-1")}", calls[2]);
+    }
+
+    [Fact]
     public async Task A_failing_nanoff_step_stops_the_run_with_its_own_exit_code()
     {
         string log = FakeNanoff(failOn: "--deploy");

@@ -42,8 +42,8 @@ public sealed class ProvisionCommandTests : IDisposable
             Assert.Equal("/dev/ttyUSB3", files.RootElement.GetProperty("SerialPort").GetString());
             var deployed = files.RootElement.GetProperty("Files").EnumerateArray()
                 .ToDictionary(f => f.GetProperty("DestinationFilePath").GetString()!, f => f.GetProperty("SourceFilePath").GetString()!);
-            Assert.Equal([@"I:\ca.crt", @"I:\device.crt", @"I:\device.json", @"I:\device.key", @"I:\release-signing.pub"], deployed.Keys.Order());
-            Assert.Equal(65, File.ReadAllBytes(deployed[@"I:\release-signing.pub"]).Length);
+            Assert.Equal([@"I:\ca.crt", @"I:\device.crt", @"I:\device.json", @"I:\device.key", @"I:\release.pub"], deployed.Keys.Order());
+            Assert.Equal(65, File.ReadAllBytes(deployed[@"I:\release.pub"]).Length);
             Assert.Equal(Layout.DeviceSettingsPath(id), deployed[@"I:\device.json"]);
             Assert.Equal(File.ReadAllText(Path.Combine(Layout.PkiFolder, "ca.crt")), File.ReadAllText(deployed[@"I:\ca.crt"]));
             Assert.Contains("PRIVATE KEY", File.ReadAllText(deployed[@"I:\device.key"]));
