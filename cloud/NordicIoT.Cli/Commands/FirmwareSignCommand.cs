@@ -17,6 +17,7 @@ internal sealed class FirmwareSignCommand : Command
     private readonly Option<string> _out = new("--out") { Description = "Folder to write manifest.cbor, manifest.sig and the files to", Required = true };
     private readonly Option<string> _dir = CommonOptions.ProjectDirectory();
     private readonly Option<string?> _signingKey = new("--signing-key") { Description = "The release signing key (default: DIR/pki/release-signing.key)" };
+    private readonly Option<string?> _loaderImage = new("--loader-image") { Description = "The OTA loader's image (.bin): the assemblies beside it are in the image, so a folder's copies of them stay out of the release" };
     private readonly Option<bool> _allowDowngrade = new("--allow-downgrade") { Description = "Let the release replace a newer version on devices" };
 
     public FirmwareSignCommand(Interaction ui)
@@ -29,6 +30,7 @@ internal sealed class FirmwareSignCommand : Command
         Options.Add(_out);
         Options.Add(_dir);
         Options.Add(_signingKey);
+        Options.Add(_loaderImage);
         Options.Add(_allowDowngrade);
         SetAction(Run);
     }
@@ -43,6 +45,7 @@ internal sealed class FirmwareSignCommand : Command
             Files = parse.GetRequiredValue(_files),
             OutputFolder = parse.GetRequiredValue(_out),
             KeyPath = parse.GetValue(_signingKey) ?? new ReleaseSigningKey(layout.PkiFolder).KeyPath,
+            LoaderImage = parse.GetValue(_loaderImage),
             AllowDowngrade = parse.GetValue(_allowDowngrade),
         });
 

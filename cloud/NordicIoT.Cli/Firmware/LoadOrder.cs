@@ -21,6 +21,10 @@ public static class LoadOrder
     public static List<string> AssembliesIn(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*" + AssemblyExtension).Where(IsAssembly).Order(StringComparer.Ordinal)];
 
+    /// <summary>The names of the .pe files beside a deployment image: the assemblies the image holds, which an application set must leave out (the runtime has them loaded before the set).</summary>
+    public static HashSet<string> BesideImage(string image) =>
+        AssembliesIn(Path.GetDirectoryName(Path.GetFullPath(image))!).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>True for a file name ending in .pe.</summary>
     public static bool IsAssembly(string path) => path.EndsWith(AssemblyExtension, StringComparison.OrdinalIgnoreCase);
 

@@ -23,7 +23,7 @@ public static class ReleaseSigner
             throw new InvalidInputException($"Give 1..{FirmwareManifestCodec.MaxTargets} --target board targets of 1..32 characters (the boards' nanoff targets, e.g. ESP32_PSRAM_REV0).");
         }
 
-        var files = Expand(request.Files);
+        var files = Expand(request.Files, request.LoaderImage);
         var entries = files.Select(path => new FirmwareFile(Path.GetFileName(path), new FileInfo(path).Length, Hash(path))).ToArray();
         var manifest = new FirmwareManifest(version.Text, [.. request.Targets.Distinct(StringComparer.Ordinal)], entries, request.AllowDowngrade);
         var buffer = new byte[FirmwareOfferCodec.MaxManifestBytes];
@@ -63,15 +63,21 @@ public static class ReleaseSigner
         return ReleaseFolder.Open(output);
     }
 
-    private static List<string> Expand(IReadOnlyList<string> inputs)
+    private static List<string> Expand(IReadOnlyList<string> inputs, string? loaderImage)
     {
+        if (loaderImage is not null && !File.Exists(loaderImage))
+        {
+            throw new InvalidInputException($"--loader-image {loaderImage} does not exist: build device/NordicIoT.Device.Loader and pass its .bin.");
+        }
+
+        var inLoader = loaderImage is null ? [] : LoadOrder.BesideImage(loaderImage);
         var files = new List<string>();
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
             {
                 // A build output also holds .dll, .pdbx and .bin files; the loader loads every file of a set as an assembly.
-                files.AddRange(LoadOrder.AssembliesIn(input));
+                files.AddRange(LoadOrder.AssembliesIn(input).Where(f => !inLoader.Contains(Path.GetFileName(f))));
             }
             else if (File.Exists(input))
             {

@@ -18,6 +18,9 @@ public sealed record SignRequest
     /// <summary>The release signing key (release-signing.key from `nordiciot provision`).</summary>
     public required string KeyPath { get; init; }
 
+    /// <summary>The OTA loader's deployment image; the assemblies beside it (those the image holds) are left out of folders. Null leaves nothing out.</summary>
+    public string? LoaderImage { get; init; }
+
     /// <summary>The release may replace a newer version.</summary>
     public bool AllowDowngrade { get; init; }
 }

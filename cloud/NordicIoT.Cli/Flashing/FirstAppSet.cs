@@ -51,7 +51,7 @@ public sealed class FirstAppSet
                 $"--app-set {folder} holds no {EntryAssembly}: it is not the board app's build output. Build device/NordicIoT.Device.App and pass the folder with its .pe files.");
         }
 
-        var inLoader = LoadOrder.AssembliesIn(Path.GetDirectoryName(Path.GetFullPath(loaderImage))!).Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inLoader = LoadOrder.BesideImage(loaderImage);
         if (inLoader.Contains(EntryAssembly))
         {
             throw new InvalidInputException(

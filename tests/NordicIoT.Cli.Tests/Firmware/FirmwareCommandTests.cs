@@ -41,10 +41,13 @@ public sealed class FirmwareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Sign_takes_a_build_output_s_assemblies_only_and_lists_them_dependencies_first()
+    public async Task Sign_takes_a_build_output_s_assemblies_without_the_loader_s_and_lists_them_dependencies_first()
     {
         Assert.Equal(0, (await CliRun.RunAsync("provision", "--dir", Project)).ExitCode);
-        var build = Build(("NordicIoT.Device.App.pe", 300), ("NordicIoT.Device.pe", 200), ("NordicIoT.Schemas.pe", 100), ("NordicIoT.Device.App.pdbx", 10));
+        var build = Build(("NordicIoT.Device.App.pe", 300), ("NordicIoT.Device.pe", 200), ("NordicIoT.Schemas.pe", 100), ("mscorlib.pe", 400), ("NordicIoT.Device.App.pdbx", 10));
+        string loader = Directory.CreateDirectory(Path.Combine(_folder.Path, "loader")).FullName;
+        File.WriteAllBytes(Path.Combine(loader, "NordicIoT.Device.Loader.bin"), [1]);
+        File.WriteAllBytes(Path.Combine(loader, "mscorlib.pe"), [1]);
 
         // Metadata twins as the nanoFramework build leaves them: App references Device, Device references Schemas.
         File.Copy(Path.Combine(AppContext.BaseDirectory, "NordicIoT.Device.Host.dll"), Path.Combine(build, "NordicIoT.Device.App.exe"));
@@ -52,7 +55,8 @@ public sealed class FirmwareCommandTests : IDisposable
         File.Copy(Path.Combine(AppContext.BaseDirectory, "NordicIoT.Schemas.dll"), Path.Combine(build, "NordicIoT.Schemas.dll"));
         var output = Path.Combine(_folder.Path, "release");
 
-        var result = await CliRun.RunAsync("firmware", "sign", "--dir", Project, "--version", "1.5.0", "--target", "T", "--files", build, "--out", output);
+        var result = await CliRun.RunAsync("firmware", "sign", "--dir", Project, "--version", "1.5.0", "--target", "T", "--files", build, "--out", output,
+            "--loader-image", Path.Combine(loader, "NordicIoT.Device.Loader.bin"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["NordicIoT.Schemas.pe", "NordicIoT.Device.pe", "NordicIoT.Device.App.pe"], ReleaseFolder.Open(output).Manifest.Files.Select(f => f.Name));
