@@ -21,9 +21,17 @@ public static class LoadOrder
     public static List<string> AssembliesIn(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*" + AssemblyExtension).Where(IsAssembly).Order(StringComparer.Ordinal)];
 
-    /// <summary>The names of the .pe files beside a deployment image: the assemblies the image holds, which an application set must leave out (the runtime has them loaded before the set).</summary>
-    public static HashSet<string> BesideImage(string image) =>
-        AssembliesIn(Path.GetDirectoryName(Path.GetFullPath(image))!).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The names of the .pe files beside the loader's deployment image: the assemblies the image holds, which an application set must leave out (the runtime has them loaded before the set).</summary>
+    /// <exception cref="InvalidInputException">There are none: the image was moved away from its build output (<paramref name="option"/> names the option for the message).</exception>
+    public static HashSet<string> BesideImage(string image, string option)
+    {
+        var names = AssembliesIn(Path.GetDirectoryName(Path.GetFullPath(image))!).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.Count > 0
+            ? names
+            : throw new InvalidInputException(
+                $"{option} {image} has no .pe files beside it, so which assemblies its image holds (and the set must leave out) is unknown: " +
+                "pass the loader's .bin where its build left it, in device/NordicIoT.Device.Loader/bin/Release.");
+    }
 
     /// <summary>True for a file name ending in .pe.</summary>
     public static bool IsAssembly(string path) => path.EndsWith(AssemblyExtension, StringComparison.OrdinalIgnoreCase);

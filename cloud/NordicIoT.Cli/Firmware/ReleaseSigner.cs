@@ -70,7 +70,7 @@ public static class ReleaseSigner
             throw new InvalidInputException($"--loader-image {loaderImage} does not exist: build device/NordicIoT.Device.Loader and pass its .bin.");
         }
 
-        var inLoader = loaderImage is null ? [] : LoadOrder.BesideImage(loaderImage);
+        var inLoader = loaderImage is null ? [] : LoadOrder.BesideImage(loaderImage, "--loader-image");
         var files = new List<string>();
         foreach (var input in inputs)
         {

@@ -51,7 +51,8 @@ public sealed class FirstAppSet
                 $"--app-set {folder} holds no {EntryAssembly}: it is not the board app's build output. Build device/NordicIoT.Device.App and pass the folder with its .pe files.");
         }
 
-        var inLoader = LoadOrder.BesideImage(loaderImage);
+        var inLoader = LoadOrder.BesideImage(loaderImage, "--image");
+
         if (inLoader.Contains(EntryAssembly))
         {
             throw new InvalidInputException(

@@ -74,7 +74,7 @@ public sealed class FlashAppSetTests : IDisposable
     }
 
     [Fact]
-    public async Task The_app_s_image_a_missing_image_or_a_missing_version_with_an_app_set_are_invalid_input()
+    public async Task The_app_s_image_an_image_away_from_its_build_a_missing_image_or_a_missing_version_with_an_app_set_are_invalid_input()
     {
         await _fixture.ProvisionAsync("dev-1", "--board", FlashFixture.Board);
         string build = _fixture.AppBuild();
@@ -84,8 +84,12 @@ public sealed class FlashAppSetTests : IDisposable
         var noImage = await _fixture.FlashAsync("dev-1", "--app-set", build, "--app-version", "1.0.0", "--dry-run");
         var noVersion = await _fixture.FlashAsync("dev-1", "--image", _fixture.LoaderImage, "--app-set", build, "--dry-run");
         var badVersion = await _fixture.FlashAsync("dev-1", "--image", _fixture.LoaderImage, "--app-set", build, "--app-version", "1.0", "--dry-run");
+        string lone = Path.Combine(Directory.CreateDirectory(Path.Combine(_fixture.Root, "copied")).FullName, "NordicIoT.Device.Loader.bin");
+        File.WriteAllBytes(lone, [1]);
+        var loneImage = await _fixture.FlashAsync("dev-1", "--image", lone, "--app-set", build, "--app-version", "1.0.0", "--dry-run");
 
-        Assert.All([wrongImage, noImage, noVersion, badVersion], r => Assert.Equal(ExitCodes.InvalidInput, r.ExitCode));
+        Assert.All([wrongImage, noImage, noVersion, badVersion, loneImage], r => Assert.Equal(ExitCodes.InvalidInput, r.ExitCode));
+        Assert.Contains("has no .pe files beside it", loneImage.Error);
         Assert.Contains("it is the app's image", wrongImage.Error);
         Assert.Contains("--app-set needs --image with the OTA loader's image", noImage.Error);
         Assert.Contains("--app-set and --app-version go together", noVersion.Error);
