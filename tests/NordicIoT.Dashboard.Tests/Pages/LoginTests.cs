@@ -46,6 +46,28 @@ public sealed class LoginTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sign_in_and_sorting_work_with_the_keyboard_alone()
+    {
+        await _server.RegisterAsync(null, "a-1", "b-2");
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.Url);
+
+        // The key field has focus on arrival; Enter submits.
+        await Expect(page.GetByLabel("API key")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(await _server.KeyAsync(ApiRole.Viewer));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fleet", Exact = true })).ToBeFocusedAsync();
+        await Expect(page.Locator("#fleet-table tbody tr")).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Device" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#fleet-table tbody tr").First).ToHaveAttributeAsync("data-device-id", "b-2");
+        await page.Locator("#fleet-table tbody tr").First.GetByRole(AriaRole.Link).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "b-2" })).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task Signing_out_returns_to_sign_in_and_the_fleet_then_asks_for_a_key_again()
     {
         var page = await browser.NewPageAsync();

@@ -27,9 +27,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page at <paramref name="width"/> × <paramref name="height"/> CSS pixels, in a context of its own.</summary>
+    /// <summary>A new page at <paramref name="width"/> × <paramref name="height"/> CSS pixels, in a context of its own; the pages opened before are closed (tests run one at a time, one page each).</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
+        foreach (var open in Browser.Contexts.ToList())
+        {
+            await open.CloseAsync();
+        }
+
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },

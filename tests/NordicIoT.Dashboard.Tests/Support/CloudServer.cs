@@ -88,14 +88,14 @@ public sealed class CloudServer : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Ingests a device message as the bridge would, received now.</summary>
-    public Task<IngestOutcome> IngestAsync(string topic, byte[] payload) =>
-        Pipeline.IngestAsync(topic, payload, DateTimeOffset.UtcNow, CancellationToken.None);
+    /// <summary>Ingests a device message as the bridge would, received at <paramref name="receivedAt"/> (default now).</summary>
+    public Task<IngestOutcome> IngestAsync(string topic, byte[] payload, DateTimeOffset? receivedAt = null) =>
+        Pipeline.IngestAsync(topic, payload, receivedAt ?? DateTimeOffset.UtcNow, CancellationToken.None);
 
     /// <summary>Ingests a device message that must be accepted.</summary>
-    public async Task AcceptAsync(string topic, byte[] payload)
+    public async Task AcceptAsync(string topic, byte[] payload, DateTimeOffset? receivedAt = null)
     {
-        var outcome = await IngestAsync(topic, payload);
+        var outcome = await IngestAsync(topic, payload, receivedAt);
         Assert.True(outcome.DeadLetterReason is null, $"{topic} was refused: {outcome.DeadLetterReason} {outcome.Detail}");
     }
 

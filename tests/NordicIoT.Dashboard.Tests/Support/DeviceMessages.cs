@@ -24,10 +24,10 @@ public static class DeviceMessages
     public static byte[] Series(int sensor, params (DateTimeOffset Time, int Value)[] readings) =>
         Batch(sensor, [.. readings.Select(r => (r.Time, new[] { r.Value }))]);
 
-    /// <summary>A state report with the fields <paramref name="fill"/> sets, stamped now.</summary>
-    public static byte[] State(Action<StateReport> fill)
+    /// <summary>A state report with the fields <paramref name="fill"/> sets, stamped <paramref name="at"/> (default now).</summary>
+    public static byte[] State(Action<StateReport> fill, DateTimeOffset? at = null)
     {
-        var report = new StateReport { Time = DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
+        var report = new StateReport { Time = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() };
         fill(report);
         var buffer = new byte[2048];
         var length = StateReportCodec.Encode(report, new CborWriter(buffer));

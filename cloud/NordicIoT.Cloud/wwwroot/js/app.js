@@ -28,7 +28,7 @@ function match(hash) {
   return null;
 }
 
-/** Goes to a route; the page's h1 takes focus so keyboard and screen-reader users land on the new content. */
+/** Goes to a route; the page's h1 takes focus (unless the page focused a field) so keyboard and screen-reader users land on the new content. */
 async function render() {
   const hash = location.hash || '#/fleet';
   if (!hash.startsWith('#/')) return; // in-page anchors such as the skip link
@@ -60,7 +60,8 @@ async function render() {
     if (hash.startsWith(`#/${link.dataset.nav}`) || (link.dataset.nav === 'fleet' && hash.startsWith('#/devices'))) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  main.querySelector('h1')?.focus();
+  // A page that focused a field itself (sign-in's key) keeps it.
+  if (!main.contains(document.activeElement)) main.querySelector('h1')?.focus();
 }
 
 function takeNotice() {
