@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection;
 using NordicIoT.Broker;
 using NordicIoT.Cloud.Auth;
@@ -165,11 +166,25 @@ public sealed class LocalStackHost : IAsyncDisposable
 
             // The bridge starts with the app; Mosquitto is already listening, so its first retry can come soon.
             ["Broker:ReconnectMinDelay"] = "00:00:00.200",
+
+            // Firmware updates work out of the box: uploads are checked with the key provisioning made beside the CA
+            // (the simulator gives its devices the same), simulated devices' board is a known target, and offers point
+            // devices at this app.
+            ["Firmware:ReleasePublicKeyPath"] = pki.ReleasePublicKey,
+            ["Firmware:Targets:0"] = FleetOptions.Board,
+            ["Rollouts:PublicBaseUrl"] = $"http://{LocalStackOptions.Host}:{options.ApiPort.ToString(CultureInfo.InvariantCulture)}",
         };
         if (options.Storage == LocalStorage.DynamoDb)
         {
             settings["Storage:Engine"] = "DynamoDb";
             settings["Storage:DynamoDb:ServiceUrl"] = options.DynamoDbUrl!.ToString();
+        }
+
+        if (options.FirmwareS3Url is { } s3)
+        {
+            settings["Firmware:Store"] = "S3";
+            settings["Firmware:S3:ServiceUrl"] = s3.ToString();
+            settings["Firmware:S3:BucketName"] = options.FirmwareBucket!;
         }
 
         foreach (var (key, value) in options.CloudSettings)
@@ -189,6 +204,13 @@ public sealed class LocalStackHost : IAsyncDisposable
             services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(
                 new BasicAWSCredentials("local", "local"),
                 new AmazonDynamoDBConfig { ServiceURL = options.DynamoDbUrl!.ToString(), AuthenticationRegion = "us-east-1" }));
+        }
+
+        if (options.FirmwareS3Url is { } s3)
+        {
+            services.AddSingleton<IAmazonS3>(_ => new AmazonS3Client(
+                new BasicAWSCredentials("S3RVER", "S3RVER"),
+                new AmazonS3Config { ServiceURL = s3.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" }));
         }
     }
 

@@ -33,6 +33,12 @@ public sealed record LocalStackOptions
     /// <summary>The DynamoDB stand-in (dynalite, DynamoDB Local) when <see cref="Storage"/> is DynamoDB; it gets placeholder credentials, which stand-ins accept.</summary>
     public Uri? DynamoDbUrl { get; init; }
 
+    /// <summary>An S3 stand-in (s3rver, MinIO) to keep firmware files in instead of the data folder; it gets the placeholder credentials S3RVER/S3RVER, which s3rver requires and others can be set to.</summary>
+    public Uri? FirmwareS3Url { get; init; }
+
+    /// <summary>The bucket at <see cref="FirmwareS3Url"/>; it must exist.</summary>
+    public string? FirmwareBucket { get; init; }
+
     /// <summary>Simulated devices to run (PREFIX1..PREFIXN); 0 runs none.</summary>
     public int SimulatedDevices { get; init; }
 
@@ -87,6 +93,11 @@ public sealed record LocalStackOptions
         if (Storage == LocalStorage.DynamoDb && DynamoDbUrl is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
         {
             throw new ArgumentException("DynamoDB storage needs the http(s) URL of a local stand-in such as dynalite.");
+        }
+
+        if (FirmwareS3Url is not null && (FirmwareS3Url is not { IsAbsoluteUri: true, Scheme: "http" or "https" } || string.IsNullOrWhiteSpace(FirmwareBucket)))
+        {
+            throw new ArgumentException("Firmware on S3 needs the http(s) URL of a local stand-in such as s3rver and the name of an existing bucket.");
         }
 
         if (SimulatedDevices is < 0 or > FleetOptions.MaxDevices)

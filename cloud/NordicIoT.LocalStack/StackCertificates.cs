@@ -1,3 +1,5 @@
+using NordicIoT.Device.Host.Simulation;
+
 namespace NordicIoT.LocalStack;
 
 /// <summary>The files the stack needs from the project's certificate store: the CA, the broker's certificate, the cloud identity's, and each simulated device's.</summary>
@@ -17,6 +19,9 @@ internal sealed class StackCertificates(string folder)
     public string CloudCertificate => Path.Combine(_folder, "services", CloudIdentity + ".crt");
 
     public string CloudKey => Path.Combine(_folder, "services", CloudIdentity + ".key");
+
+    /// <summary>The release signing public key; without it the app refuses firmware uploads and says how to make it.</summary>
+    public string ReleasePublicKey => new DeviceCertificates(_folder).ReleaseKeyPath;
 
     /// <summary>Throws <see cref="MissingCertificateException"/> naming the first missing file.</summary>
     public void EnsurePresent(IEnumerable<string> deviceIds)

@@ -11,6 +11,9 @@ public sealed class DeviceCertificates(string folder)
     /// <summary>The CA certificate the broker's certificate must chain to.</summary>
     public string CaPath => Path.Combine(Folder, "ca.crt");
 
+    /// <summary>The release signing public key (65-byte P-256 point) that devices trust for firmware; named as NordicIoT.Provisioning's ReleaseSigningKey writes it.</summary>
+    public string ReleaseKeyPath => Path.Combine(Folder, "release-signing.pub");
+
     /// <summary>The certificate of <paramref name="deviceId"/>.</summary>
     public string CertificatePath(string deviceId) => Path.Combine(Folder, "devices", deviceId + ".crt");
 

@@ -11,6 +11,12 @@ public sealed class FleetOptions
     /// <summary>Most devices one simulator runs.</summary>
     public const int MaxDevices = 100_000;
 
+    /// <summary>The board target simulated devices report; a release must name it to be offered to them.</summary>
+    public const string Board = "simulator";
+
+    /// <summary>The firmware version simulated devices run until an update installs another.</summary>
+    public const string FactoryFirmwareVersion = "0.0.0-sim";
+
     /// <summary>Number of devices, named <see cref="DeviceIdFor"/>(prefix, 1..N).</summary>
     public required int Devices { get; init; }
 

@@ -21,9 +21,6 @@ namespace NordicIoT.Device.Host.Simulation;
 /// </remarks>
 internal sealed class SimulatedDevice : IDisposable
 {
-    private const string FirmwareVersion = "0.0.0-sim";
-    private const string Board = "simulator";
-
     // One HTTP connection pool for the fleet's firmware downloads, as one would share a TLS session cache.
     private static readonly HttpClientRangeClient Downloads = new(new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
 
@@ -51,7 +48,7 @@ internal sealed class SimulatedDevice : IDisposable
     {
         _fleet = fleet.Options;
         Id = FleetOptions.DeviceIdFor(_fleet.Prefix, number);
-        _options = new DeviceOptions { DeviceId = Id, FirmwareVersion = FirmwareVersion, Board = Board, Network = NetworkKind.WiFi };
+        _options = new DeviceOptions { DeviceId = Id, FirmwareVersion = FleetOptions.FactoryFirmwareVersion, Board = FleetOptions.Board, Network = NetworkKind.WiFi };
         _credentials = fleet.Certificates.Load(Id);
         _storage = new FolderStorage(Path.Combine(_fleet.StateFolder, Id));
         _sensors = SimulatedSensors.DefaultSet(_fleet.Seed + (number * 10));
@@ -60,7 +57,7 @@ internal sealed class SimulatedDevice : IDisposable
         _ackLatency = fleet.AckLatency;
         _wake = wake;
         _system.RebootRequested += (_, _) => RequestReboot();
-        ProvisionReleaseKey(fleet.Certificates.Folder);
+        ProvisionReleaseKey(fleet.Certificates.ReleaseKeyPath);
     }
 
     /// <summary>The device id.</summary>
@@ -126,7 +123,7 @@ internal sealed class SimulatedDevice : IDisposable
     /// <summary>Builds and starts a runtime over the device's flash, with the version the loader starts (a firmware update changes it).</summary>
     public void Boot()
     {
-        _options.FirmwareVersion = SimulatedLoader.Boot(_storage, FirmwareVersion);
+        _options.FirmwareVersion = SimulatedLoader.Boot(_storage, FleetOptions.FactoryFirmwareVersion);
         var broker = new MqttClientTransport(ClientOptions(_fleet.BrokerHost, _fleet.BrokerPort));
         _link = new FaultInjectingTransport(broker, () => new MqttClientTransport(ClientOptions("127.0.0.1", DeadPort.Next())), _conditions);
         _transport = new CountingTransport(_link, Counters, _ackLatency);
@@ -209,10 +206,9 @@ internal sealed class SimulatedDevice : IDisposable
         _connected = false;
     }
 
-    // The release signing key `nordiciot provision` keeps beside the certificates goes to flash, as nanoff deploys it to I:\.
-    private void ProvisionReleaseKey(string certificateFolder)
+    // The release public key `nordiciot provision` keeps beside the certificates goes to flash, as nanoff deploys it to I:\.
+    private void ProvisionReleaseKey(string key)
     {
-        string key = Path.Combine(certificateFolder, OtaOptions.DefaultTrustedKeyFile);
         if (File.Exists(key))
         {
             byte[] content = File.ReadAllBytes(key);

@@ -1,5 +1,4 @@
 using NordicIoT.Device.Host.Simulation;
-using NordicIoT.Device.Ota;
 using NordicIoT.Provisioning;
 using NordicIoT.Testing;
 
@@ -31,9 +30,8 @@ public class SimulatedFleet : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // As provisioning deploys it: the public key goes to every device's flash (release.pub) and to the cloud.
+        // As provisioning makes it beside the CA: the simulator puts the public key in every device's flash, the cloud checks uploads with it.
         ReleaseKey.Ensure();
-        File.Copy(ReleaseKey.PublicKeyPath, Path.Combine(Broker.Certificates.RootDirectory, OtaOptions.DefaultTrustedKeyFile), overwrite: true);
         Server = await CloudServer.StartAsync(Broker, ReleaseKey.PublicKeyPath);
         var options = new FleetOptions
         {

@@ -22,14 +22,13 @@ public sealed class FleetUpdateTests(ITestOutputHelper output)
         using var state = new TempFolder("ota-fleet");
         using var server = new RangeFileServer();
         var key = new ReleaseKey();
-        File.WriteAllBytes(Path.Combine(broker.Certificates.RootDirectory, OtaOptions.DefaultTrustedKeyFile), key.PublicPoint);
+        File.WriteAllBytes(new DeviceCertificates(broker.Certificates.RootDirectory).ReleaseKeyPath, key.PublicPoint);
         for (int n = 1; n <= Devices; n++)
         {
             broker.Certificates.IssueDeviceCertificate(FleetOptions.DeviceIdFor(Prefix, n));
         }
 
-        // The simulator's factory application is 0.0.0-sim on board "simulator".
-        var release = SignedRelease.Random(key, "0.1.0", "simulator", seed: 1, 150_000, 50_000);
+        var release = SignedRelease.Random(key, "0.1.0", FleetOptions.Board, seed: 1, 150_000, 50_000);
         release.Publish(server);
         using var fleet = new FleetSimulator(new FleetOptions
         {
