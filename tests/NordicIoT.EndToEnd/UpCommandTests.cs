@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
-using System.Text;
 using NordicIoT.EndToEnd.Support;
 using NordicIoT.Testing;
 
@@ -14,18 +13,17 @@ public sealed class UpCommandTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private readonly TempFolder _folder = new("e2e-up");
-    private readonly StringBuilder _output = new();
-    private Process? _up;
+    private NordiciotProcess? _up;
 
     [Fact]
     public async Task Up_serves_simulated_readings_with_the_key_it_wrote_and_stops_everything_on_sigint()
     {
         int port = FreeTcpPort.Next();
         int brokerPort = FreeTcpPort.Next();
-        _up = StartUp("--dir", _folder.Path, "--sim", "2", "--port", $"{port}", "--broker-port", $"{brokerPort}", "--sample-interval", "1", "--uplink-interval", "10");
+        var up = StartUp("--dir", _folder.Path, "--sim", "2", "--port", $"{port}", "--broker-port", $"{brokerPort}", "--sample-interval", "1", "--uplink-interval", "10");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
 
-        await Eventually.TrueAsync(async () => !_up.HasExited && await AnswersAsync(http, "health/ready"), Patience, () => $"up healthy (exited: {_up.HasExited})\n{Output()}");
+        await Eventually.TrueAsync(async () => !up.HasExited && await AnswersAsync(http, "health/ready"), Patience, () => $"up healthy (exited: {up.HasExited})\n{Output()}");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(_folder.Path, "data", "admin-api-key")).Trim());
         var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"));
         foreach (var device in new[] { "sim-1", "sim-2" })
@@ -38,13 +36,13 @@ public sealed class UpCommandTests : IDisposable
         int broker = MosquittoOf(_folder.Path) ?? throw new InvalidOperationException($"no mosquitto runs with a config in {_folder.Path}\n{Output()}");
         Assert.Contains($"admin-key  {Path.Combine(_folder.Path, "data", "admin-api-key")}", Output());
 
-        Assert.Equal(0, Kill(_up.Id, SigInt));
+        Assert.Equal(0, Kill(up.Id, SigInt));
         using (var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
-            await _up.WaitForExitAsync(exit.Token);
+            await up.WaitForExitAsync(exit.Token);
         }
 
-        Assert.True(_up.ExitCode == 0, $"exit code {_up.ExitCode}\n{Output()}");
+        Assert.True(up.ExitCode == 0, $"exit code {up.ExitCode}\n{Output()}");
         Assert.False(Directory.Exists($"/proc/{broker}"), $"mosquitto (pid {broker}) still runs after up exited");
         Assert.Null(MosquittoOf(_folder.Path));
     }
@@ -53,29 +51,23 @@ public sealed class UpCommandTests : IDisposable
     public async Task Up_stops_the_app_and_fails_with_the_reason_when_the_broker_dies()
     {
         int port = FreeTcpPort.Next();
-        _up = StartUp("--dir", _folder.Path, "--port", $"{port}", "--broker-port", $"{FreeTcpPort.Next()}");
+        var up = StartUp("--dir", _folder.Path, "--port", $"{port}", "--broker-port", $"{FreeTcpPort.Next()}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
-        await Eventually.TrueAsync(async () => !_up.HasExited && await AnswersAsync(http, "health/ready"), Patience, () => $"up healthy\n{Output()}");
+        await Eventually.TrueAsync(async () => !up.HasExited && await AnswersAsync(http, "health/ready"), Patience, () => $"up healthy\n{Output()}");
 
         Process.GetProcessById(MosquittoOf(_folder.Path)!.Value).Kill();
         using (var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
-            await _up.WaitForExitAsync(exit.Token);
+            await up.WaitForExitAsync(exit.Token);
         }
 
-        Assert.True(_up.ExitCode == 6, $"exit code {_up.ExitCode} (expected 6, a component failed)\n{Output()}");
+        Assert.True(up.ExitCode == 6, $"exit code {up.ExitCode} (expected 6, a component failed)\n{Output()}");
         Assert.Contains("Mosquitto", Output());
         Assert.False(await AnswersAsync(http, "health/live"), "the app still answers after up exited");
     }
 
     public void Dispose()
     {
-        if (_up is { HasExited: false })
-        {
-            _up.Kill(entireProcessTree: true);
-            _up.WaitForExit();
-        }
-
         // A failed test must not leave its broker behind either.
         if (MosquittoOf(_folder.Path) is { } broker)
         {
@@ -88,42 +80,11 @@ public sealed class UpCommandTests : IDisposable
 
     private Process StartUp(params string[] arguments)
     {
-        // The tool as built beside this test assembly (it references the CLI project), run the way `dotnet tool` runs it.
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nordiciot.dll"));
-        start.ArgumentList.Add("up");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["CI"] = "true";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        _up = NordiciotProcess.Start(["up", .. arguments]);
+        return _up.Process;
     }
 
-    private void Remember(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
-    private string Output()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
-    }
+    private string Output() => _up?.Output() ?? "";
 
     private static async Task<bool> AnswersAsync(HttpClient http, string path)
     {
