@@ -17,6 +17,13 @@ for trx in "$dir"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 
+# The names of failed tests, just above the summary, so a CI log's tail says which ones.
+for trx in "$dir"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" |
+    sed -n 's/.*testName="\([^"]*\)".*/failed: \1/p'
+done
+
 if ((files < expected)); then
   echo "$((expected - files)) test project(s) left no results (crashed or did not run)" >&2
   failed=$((failed + expected - files))
