@@ -97,7 +97,7 @@ namespace NordicIoT.Device.App
         private static string DownloadTrust(string caPem)
         {
             string extra = ProvisionedFiles.ReadOptionalText(ProvisionedFiles.DownloadCaCertificates);
-            return extra == null ? caPem : caPem + "\n" + extra;
+            return extra.Length == 0 ? caPem : caPem + "\n" + extra;
         }
 
         private static ISensor[] Sensors(BoardProfile board, IClock clock)

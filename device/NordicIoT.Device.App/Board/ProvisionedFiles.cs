@@ -32,10 +32,10 @@ namespace NordicIoT.Device.App.Board
             return File.ReadAllText(path);
         }
 
-        /// <summary>The whole file as text, or null when it is not there.</summary>
+        /// <summary>The whole file as text, or empty when it is not there.</summary>
         public static string ReadOptionalText(string path)
         {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return File.Exists(path) ? File.ReadAllText(path) : string.Empty;
         }
     }
 }
