@@ -77,9 +77,15 @@ public sealed class TestBroker : IDisposable
     /// <summary>Stops the broker gracefully (it saves retained messages) and starts it again on the same port.</summary>
     public void Restart()
     {
-        _process.Dispose();
-        _process = MosquittoProcess.Start(_settings);
+        Stop();
+        StartAgain();
     }
+
+    /// <summary>Stops the broker gracefully; <see cref="StartAgain"/> brings it back on the same port with what it saved.</summary>
+    public void Stop() => _process.Dispose();
+
+    /// <summary>Starts the broker stopped by <see cref="Stop"/> again on the same port.</summary>
+    public void StartAgain() => _process = MosquittoProcess.Start(_settings);
 
     /// <summary>Sends SIGSTOP or SIGCONT to the broker: stopped, it keeps TCP connections open but answers nothing.</summary>
     public void Freeze(bool frozen)

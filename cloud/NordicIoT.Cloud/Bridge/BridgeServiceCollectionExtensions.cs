@@ -3,7 +3,7 @@ using NordicIoT.Cloud.Publishing;
 
 namespace NordicIoT.Cloud.Bridge;
 
-/// <summary>Wires the broker settings (section "Broker"), the cloud MQTT connection, the bridge and the MQTT device publisher.</summary>
+/// <summary>Wires the broker settings (section "Broker"), the cloud MQTT connection, the bridge, the MQTT device publisher and the re-publishing of pending configurations.</summary>
 public static class BridgeServiceCollectionExtensions
 {
     /// <summary>Adds the bridge (idle when no broker is configured) and <see cref="IDevicePublisher"/> over the same connection.</summary>
@@ -15,6 +15,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<MqttBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttBridge>());
         services.AddSingleton<IDevicePublisher, MqttDevicePublisher>();
+        services.AddSingleton<PendingConfigPublisher>();
         return services;
     }
 }

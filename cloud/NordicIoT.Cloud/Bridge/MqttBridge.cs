@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using NordicIoT.Cloud.Ingestion;
+using NordicIoT.Cloud.Publishing;
 using NordicIoT.Mqtt;
 
 namespace NordicIoT.Cloud.Bridge;
@@ -11,7 +12,7 @@ namespace NordicIoT.Cloud.Bridge;
 /// store never stalls the connection's keep-alive. A storage failure is retried a few times and then logged as lost.
 /// </remarks>
 public sealed partial class MqttBridge(
-    CloudMqttConnection connection, IngestPipeline pipeline, IOptions<BrokerOptions> options, TimeProvider time, ILogger<MqttBridge> logger)
+    CloudMqttConnection connection, IngestPipeline pipeline, PendingConfigPublisher pendingConfigs, IOptions<BrokerOptions> options, TimeProvider time, ILogger<MqttBridge> logger)
     : BackgroundService
 {
     /// <summary>Messages that may wait for ingestion; when full, the connection's reader waits, which slows the broker down.</summary>
@@ -63,6 +64,7 @@ public sealed partial class MqttBridge(
                 var lost = await connection.ConnectAsync(Enqueue, stoppingToken).ConfigureAwait(false);
                 LogConnected(settings.Host!, settings.Port, settings.ClientId);
                 backoff.Reset();
+                await PublishPendingConfigsAsync(stoppingToken).ConfigureAwait(false);
                 await lost.WaitAsync(stoppingToken).ConfigureAwait(false);
                 LogConnectionLost(connection.LastError);
             }
@@ -84,6 +86,20 @@ public sealed partial class MqttBridge(
             {
                 return;
             }
+        }
+    }
+
+    // A configuration saved while the broker was unreachable was stored but not sent; the device gets it now.
+    private async Task PublishPendingConfigsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await pendingConfigs.PublishAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The connection or the store failed mid-pass: what was not sent goes at the next connect.
+            LogPendingConfigsFailed(e.Message);
         }
     }
 
@@ -148,6 +164,9 @@ public sealed partial class MqttBridge(
 
     [LoggerMessage(LogLevel.Warning, "MQTT bridge could not connect to {Host}:{Port}: {Reason}. Retrying with backoff.")]
     private partial void LogConnectFailed(string host, int port, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Publishing pending device configurations again stopped: {Reason}. The rest goes at the next connect.")]
+    private partial void LogPendingConfigsFailed(string reason);
 
     [LoggerMessage(LogLevel.Warning, "Dead letter from {Topic}: {Reason}: {Detail}")]
     private partial void LogDeadLetter(string topic, string reason, string detail);

@@ -109,6 +109,31 @@ public sealed class MqttBridgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Config_saved_while_the_broker_is_down_is_published_once_the_bridge_is_back()
+    {
+        _broker.Stop();
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/devices/dev-1/config")
+        {
+            Content = new StringContent("""{"uplinkInterval": 1200}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        var updated = await (await _operator.SendAsync(request)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.False(updated.GetProperty("published").GetBoolean(), updated.ToString());
+
+        _broker.StartAgain();
+        await WaitUntilReadyAsync();
+        var device = await ConnectDeviceAsync("dev-1");
+        var received = new TaskCompletionSource<MqttMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        device.MessageReceived += (_, e) => received.TrySetResult(e.Message);
+        await device.SubscribeAsync("d/dev-1/c", MqttQos.AtLeastOnce);
+        var message = await received.Task.WaitAsync(Patience);
+
+        var config = new DeviceConfig();
+        DeviceConfigCodec.Decode(new CborReader(message.Payload, 0, message.Payload.Length), config);
+        Assert.Equal((1L, 1200), (config.Version, config.UplinkInterval));
+    }
+
+    [Fact]
     public async Task Bridge_reconnects_after_the_broker_restarts()
     {
         _broker.Restart();
