@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NordicIoT.Cloud.Api;
 using NordicIoT.Cloud.Auth;
 using NordicIoT.Cloud.Bridge;
@@ -18,6 +19,11 @@ builder.Services.AddFirmware();
 builder.Services.AddDashboard();
 
 var app = builder.Build();
+
+// Bad settings stop the app here, before anything starts, naming each setting: the checks the host would run when it
+// starts, run first, so a failure never races a half-started host.
+app.Services.GetService<IStartupValidator>()?.Validate();
+
 app.UseCloudApi();
 app.UseDashboard();
 app.MapHealthApi();

@@ -19,7 +19,7 @@ public sealed class SettingsValidationTests
 
         var failure = Assert.ThrowsAny<Exception>(() => app.Services);
 
-        Assert.Contains(message, failure.ToString());
+        Assert.True(failure.ToString().Contains(message), failure.ToString());
     }
 
     [Fact]
