@@ -122,9 +122,11 @@ namespace NordicIoT.Device.Sampling
 
                 long period = _intervals[i] * 1000L;
                 _nextDue[i] += period;
-                if (_nextDue[i] <= now)
+                if (_nextDue[i] < now + period)
                 {
-                    // Late (a long stall): skip the missed slots instead of sampling in a burst.
+                    // Late: the next read is a whole period after this one, never sooner. Catching up would put two
+                    // readings of a 1 s sensor in the same second, which the cloud keeps one of (its identity is the
+                    // second), and after a long stall it would sample in a burst.
                     _nextDue[i] = now + period;
                 }
 

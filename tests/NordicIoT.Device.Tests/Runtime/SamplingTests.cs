@@ -46,6 +46,31 @@ public sealed class SamplingTests
     }
 
     [Fact]
+    public void A_late_read_puts_the_next_one_a_whole_interval_later_so_two_readings_never_share_a_second()
+    {
+        DeviceHarness device = Harness();
+        device.StoreConfig(DeviceHarness.Config(1, c =>
+        {
+            c.SetSampleInterval(SensorKind.Temperature, 1);
+            c.SetSampleInterval(SensorKind.Humidity, 0);
+            c.SetSampleInterval(SensorKind.Pressure, 0);
+            c.SetSampleInterval(SensorKind.Battery, 0);
+        }));
+        device.Broker.RefuseConnections = true;
+        device.Boot().RunFor(TimeSpan.FromMilliseconds(500));
+
+        // The loop is held up (a blocking connect, a slow flash write) until 700 ms after the read due at 1 s.
+        device.Clock.Advance(1_200);
+        device.Step();
+        device.RunFor(TimeSpan.FromSeconds(5));
+
+        var reads = Sensor(SensorKind.Temperature).ReadAt;
+        Assert.Contains(1_700L, reads);
+        Assert.True(reads.Count >= 6, string.Join(", ", reads));
+        Assert.All(reads.Zip(reads.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 1_000, $"reads at {pair.First} and {pair.Second} ms"));
+    }
+
+    [Fact]
     public void A_new_config_moves_changed_sensors_to_their_new_interval_keeps_unchanged_ones_on_schedule_and_stops_disabled_ones()
     {
         DeviceHarness device = Harness().Boot();
