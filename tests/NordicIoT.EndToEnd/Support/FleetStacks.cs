@@ -5,11 +5,6 @@ using NordicIoT.Testing;
 namespace NordicIoT.EndToEnd.Support;
 
 /// <summary>A stack with three simulated devices sampling every 3 s and sending each reading at once (live mode), on SQLite.</summary>
-/// <remarks>
-/// Not every second: the device's sampler keeps a fixed rate, so a sample delayed by the blocking connect at boot can
-/// land in the same wall-clock second as the next one, and the cloud (one reading per device, sensor and second)
-/// keeps only one of the two. At 3 s that needs a delay of over 2 s.
-/// </remarks>
 public class SqliteFleetStack : StackFixture
 {
     /// <summary>Devices in the fleet.</summary>
