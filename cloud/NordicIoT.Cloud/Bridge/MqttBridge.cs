@@ -9,7 +9,8 @@ namespace NordicIoT.Cloud.Bridge;
 /// <summary>Feeds every device batch and state report from the local broker into the <see cref="IngestPipeline"/>: connects as the cloud identity, reconnects with backoff, retries ingestion when storage fails.</summary>
 /// <remarks>
 /// Messages are queued and acknowledged at once (the MQTT client acknowledges when its handler returns), so a slow
-/// store never stalls the connection's keep-alive. A storage failure is retried a few times and then logged as lost.
+/// store never stalls the connection's keep-alive. A storage failure is retried with growing pauses (about two minutes
+/// with the default attempts) and then logged as lost.
 /// </remarks>
 public sealed partial class MqttBridge(
     CloudMqttConnection connection, IngestPipeline pipeline, PendingConfigPublisher pendingConfigs, IOptions<BrokerOptions> options, TimeProvider time, ILogger<MqttBridge> logger)
@@ -18,7 +19,10 @@ public sealed partial class MqttBridge(
     /// <summary>Messages that may wait for ingestion; when full, the connection's reader waits, which slows the broker down.</summary>
     public const int QueueCapacity = 1000;
 
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+    // Doubling from half a second up to half a minute: the default 10 attempts ride out about two minutes of storage
+    // outage while the full queue holds the broker back (it keeps QoS 1 messages for the persistent session).
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly Channel<Received> _queue = Channel.CreateBounded<Received>(new BoundedChannelOptions(QueueCapacity)
     {
@@ -142,7 +146,7 @@ public sealed partial class MqttBridge(
             catch (Exception e) when (attempt < attempts)
             {
                 LogIngestRetry(message.Topic, attempt, attempts, e);
-                await Task.Delay(RetryDelay * attempt, time).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks << Math.Min(attempt - 1, 16), MaxRetryDelay.Ticks)), time).ConfigureAwait(false);
             }
             catch (Exception e)
             {

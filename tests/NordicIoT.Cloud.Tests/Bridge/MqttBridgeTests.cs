@@ -33,6 +33,7 @@ public sealed class MqttBridgeTests : IAsyncLifetime
             ["Broker:KeyPath"] = _broker.Cloud.KeyPath,
             ["Broker:ReconnectMinDelay"] = "00:00:00.200",
             ["Broker:ReconnectMaxDelay"] = "00:00:01",
+            ["Broker:IngestAttempts"] = "3",
         },
         services =>
         {
