@@ -78,16 +78,8 @@ internal sealed class DynamoDbApiKeyStore(IAmazonDynamoDB client, DynamoDbTables
             ConditionExpression = "attribute_exists(#hash)",
             ExpressionAttributeNames = new() { ["#hash"] = ApiKeyAttributes.Hash },
         };
-        try
-        {
-            await retry.RunAsync(ct => client.DeleteItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // Revoked by someone else in the meantime.
-            return false;
-        }
+        // False: revoked by someone else in the meantime.
+        return await retry.ConditionHoldsAsync(ct => client.DeleteItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ApiKeyRecord?> FindByIdAsync(string id, CancellationToken cancellationToken) =>

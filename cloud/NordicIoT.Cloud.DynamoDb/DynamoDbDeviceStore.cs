@@ -124,15 +124,7 @@ internal sealed class DynamoDbDeviceStore(IAmazonDynamoDB client, DynamoDbTables
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         };
-        try
-        {
-            await retry.RunAsync(ct => client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await retry.ConditionHoldsAsync(ct => client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<FleetEntry>> ScanFleetAsync(string? group, CancellationToken cancellationToken)

@@ -105,15 +105,7 @@ internal sealed class DynamoDbReleaseStore(IAmazonDynamoDB client, OtaTables tab
             ExpressionAttributeNames = new() { ["#status"] = ReleaseAttributes.Status },
             ExpressionAttributeValues = new() { [":status"] = N((int)status), [":expected"] = N((int)expected) },
         };
-        try
-        {
-            await retry.RunAsync(ct => client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await retry.ConditionHoldsAsync(ct => client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteAsync(string releaseId, CancellationToken cancellationToken)
@@ -154,13 +146,9 @@ internal sealed class DynamoDbReleaseStore(IAmazonDynamoDB client, OtaTables tab
             ConditionExpression = "attribute_not_exists(#key)",
             ExpressionAttributeNames = new() { ["#key"] = ReleaseAttributes.VersionKey },
         };
-        try
+        if (await retry.ConditionHoldsAsync(ct => client.PutItemAsync(put, ct), cancellationToken).ConfigureAwait(false))
         {
-            await retry.RunAsync(ct => client.PutItemAsync(put, ct), cancellationToken).ConfigureAwait(false);
             return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
         }
 
         var claim = await GetClaimAsync(versionKey, cancellationToken).ConfigureAwait(false);
@@ -180,15 +168,7 @@ internal sealed class DynamoDbReleaseStore(IAmazonDynamoDB client, OtaTables tab
         put.ConditionExpression = "#holder = :holder";
         put.ExpressionAttributeNames = new() { ["#holder"] = ReleaseAttributes.Id };
         put.ExpressionAttributeValues = new() { [":holder"] = S(holder) };
-        try
-        {
-            await retry.RunAsync(ct => client.PutItemAsync(put, ct), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await retry.ConditionHoldsAsync(ct => client.PutItemAsync(put, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, AttributeValue>?> GetClaimAsync(string versionKey, CancellationToken cancellationToken)

@@ -24,6 +24,20 @@ internal sealed class DynamoDbRetry(DynamoDbStorageOptions options)
         }
     }
 
+    /// <summary>Runs a conditional write through <see cref="RunAsync{T}"/>; false when DynamoDB refused it because its condition did not hold.</summary>
+    public async Task<bool> ConditionHoldsAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(write, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Waits before retry number <paramref name="attempt"/> (1 for the first retry).</summary>
     public Task WaitAsync(int attempt, CancellationToken cancellationToken)
     {

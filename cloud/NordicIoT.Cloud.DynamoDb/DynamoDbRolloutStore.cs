@@ -179,15 +179,7 @@ internal sealed class DynamoDbRolloutStore(IAmazonDynamoDB client, OtaTables tab
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         };
-        try
-        {
-            await retry.RunAsync(ct => client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await retry.ConditionHoldsAsync(ct => client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> PutExecutionAsync(
@@ -207,15 +199,7 @@ internal sealed class DynamoDbRolloutStore(IAmazonDynamoDB client, OtaTables tab
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         };
-        try
-        {
-            await retry.RunAsync(ct => client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await retry.ConditionHoldsAsync(ct => client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private static Rollout ReadRollout(Dictionary<string, AttributeValue> item) => OtaDocuments.Rollout(
