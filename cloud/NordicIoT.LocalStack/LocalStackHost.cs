@@ -13,7 +13,7 @@ using NordicIoT.Device.Host.Simulation;
 
 namespace NordicIoT.LocalStack;
 
-/// <summary>The whole local stack: Mosquitto with mutual TLS (a child process), the cloud app on 127.0.0.1 (in this process) with its bridge connected as the cloud identity, and optionally a simulated fleet.</summary>
+/// <summary>The whole local stack: Mosquitto with mutual TLS (a child process), the cloud app on the listen address (in this process) with its bridge connected as the cloud identity, and optionally a simulated fleet.</summary>
 /// <remarks>
 /// Started in dependency order (broker, app, device registration, bridge connected, fleet) and stopped in reverse, so
 /// devices never publish to a broker without a bridge and the bridge never loses its broker while draining.
@@ -41,7 +41,7 @@ public sealed class LocalStackHost : IAsyncDisposable
     public LocalStackOptions Options { get; }
 
     /// <summary>The app's base URL, e.g. http://127.0.0.1:5080/.</summary>
-    public Uri BaseUrl => new($"http://{LocalStackOptions.Host}:{Options.ApiPort.ToString(CultureInfo.InvariantCulture)}/");
+    public Uri BaseUrl => new($"http://{Options.ListenAddress}:{Options.ApiPort.ToString(CultureInfo.InvariantCulture)}/");
 
     /// <summary>The file holding the admin API key the app made on its first start (it exists only if this stack's storage had no key then).</summary>
     public string AdminKeyPath => Path.Combine(Options.DataFolder, FirstAdminKey.FileName);
@@ -76,14 +76,14 @@ public sealed class LocalStackHost : IAsyncDisposable
         options.Validate();
         var pki = new StackCertificates(options.PkiFolder);
         pki.EnsurePresent(options.SimulatedDeviceIds());
-        LocalPorts.EnsureFree(options.ApiPort, "the API");
-        LocalPorts.EnsureFree(options.BrokerPort, "the MQTT broker");
+        LocalPorts.EnsureFree(options.ListenAddress, options.ApiPort, "the API");
+        LocalPorts.EnsureFree(options.ListenAddress, options.BrokerPort, "the MQTT broker");
 
-        progress?.Invoke($"Starting Mosquitto (mutual TLS) on {LocalStackOptions.Host}:{options.BrokerPort}");
+        progress?.Invoke($"Starting Mosquitto (mutual TLS) on {options.ListenAddress}:{options.BrokerPort}");
         var broker = MosquittoProcess.Start(
             new BrokerSettings(options.BrokerPort, options.BrokerFolder, pki.Ca, pki.ServerCertificate, pki.ServerKey)
             {
-                BindAddress = LocalStackOptions.Host,
+                BindAddress = options.ListenAddress,
                 ServiceUsers = [StackCertificates.CloudIdentity],
             },
             options.StartTimeout);
@@ -91,7 +91,7 @@ public sealed class LocalStackHost : IAsyncDisposable
         FleetSimulator? fleet = null;
         try
         {
-            progress?.Invoke($"Starting the cloud app on http://{LocalStackOptions.Host}:{options.ApiPort} ({options.Storage} storage)");
+            progress?.Invoke($"Starting the cloud app on http://{options.ListenAddress}:{options.ApiPort} ({options.Storage} storage)");
             app = await CloudAppHost.StartAsync(CloudArguments(options, pki), s => ConfigureServices(options, s), options.StartTimeout, cancellationToken)
                 .ConfigureAwait(false);
             await RegisterSimulatedDevicesAsync(app.Services, options.SimulatedDeviceIds(), cancellationToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ public sealed class LocalStackHost : IAsyncDisposable
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["urls"] = $"http://{LocalStackOptions.Host}:{options.ApiPort.ToString(CultureInfo.InvariantCulture)}",
+            ["urls"] = $"http://{options.ListenAddress}:{options.ApiPort.ToString(CultureInfo.InvariantCulture)}",
             ["contentRoot"] = Path.GetFullPath(options.StateFolder),
             ["applicationName"] = typeof(NordicIoT.Cloud.Api.HealthApi).Assembly.GetName().Name!,
             ["environment"] = "Production",
@@ -157,7 +157,7 @@ public sealed class LocalStackHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
             ["Storage:DataDirectory"] = options.DataFolder,
-            ["Broker:Host"] = LocalStackOptions.Host,
+            ["Broker:Host"] = options.ListenAddress,
             ["Broker:Port"] = options.BrokerPort.ToString(CultureInfo.InvariantCulture),
             ["Broker:CaCertificatePath"] = pki.Ca,
             ["Broker:CertificatePath"] = pki.CloudCertificate,
@@ -172,7 +172,7 @@ public sealed class LocalStackHost : IAsyncDisposable
             // devices at this app.
             ["Firmware:ReleasePublicKeyPath"] = pki.ReleasePublicKey,
             ["Firmware:Targets:0"] = FleetOptions.Board,
-            ["Rollouts:PublicBaseUrl"] = $"http://{LocalStackOptions.Host}:{options.ApiPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Rollouts:PublicBaseUrl"] = $"http://{options.ListenAddress}:{options.ApiPort.ToString(CultureInfo.InvariantCulture)}",
         };
         if (options.Storage == LocalStorage.DynamoDb)
         {

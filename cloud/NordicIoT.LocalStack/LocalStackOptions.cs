@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using NordicIoT.Device.Host.Simulation;
 using NordicIoT.Schemas.Messages;
 
@@ -12,8 +14,8 @@ public sealed record LocalStackOptions
     /// <summary>The broker's TLS port when none is given.</summary>
     public const int DefaultBrokerPort = 8883;
 
-    /// <summary>Everything listens on loopback only: the stack is for development on this machine.</summary>
-    public const string Host = "127.0.0.1";
+    /// <summary>Where everything listens unless told otherwise: loopback, for development on this machine.</summary>
+    public const string DefaultListenAddress = "127.0.0.1";
 
     /// <summary>The project's certificate store (ca.crt, server.crt/.key, services/cloud.crt/.key, devices/ID.crt/.key), as provisioning writes it.</summary>
     public required string PkiFolder { get; init; }
@@ -21,10 +23,13 @@ public sealed record LocalStackOptions
     /// <summary>The stack's state: data/ (the cloud app's database and first admin key), broker/ (generated config, ACL, log, persistence), sim/ (simulated devices' flash).</summary>
     public required string StateFolder { get; init; }
 
-    /// <summary>The cloud app's HTTP port on 127.0.0.1.</summary>
+    /// <summary>The IPv4 address the broker and the app listen on: loopback by default; this machine's address on the boards' network to serve real boards (devices connect to it, the broker's certificate names it, firmware offers point at it).</summary>
+    public string ListenAddress { get; init; } = DefaultListenAddress;
+
+    /// <summary>The cloud app's HTTP port on <see cref="ListenAddress"/>.</summary>
     public int ApiPort { get; init; } = DefaultApiPort;
 
-    /// <summary>Mosquitto's mutual-TLS port on 127.0.0.1.</summary>
+    /// <summary>Mosquitto's mutual-TLS port on <see cref="ListenAddress"/>.</summary>
     public int BrokerPort { get; init; } = DefaultBrokerPort;
 
     /// <summary>Where the cloud app keeps its data.</summary>
@@ -78,6 +83,12 @@ public sealed record LocalStackOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(PkiFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(StateFolder);
+        if (!IPAddress.TryParse(ListenAddress, out var address) || address.AddressFamily != AddressFamily.InterNetwork || address.Equals(IPAddress.Any))
+        {
+            throw new ArgumentException(
+                $"The listen address must be an IPv4 address of this machine, such as 127.0.0.1 or its address on the boards' network (e.g. 192.168.1.20), not '{ListenAddress}': devices, the broker's certificate and firmware offers need the one address devices reach.");
+        }
+
         CheckPort(ApiPort, "API port");
         CheckPort(BrokerPort, "broker port");
         if (ApiPort == BrokerPort)
@@ -122,7 +133,7 @@ public sealed record LocalStackOptions
     {
         Devices = SimulatedDevices,
         Prefix = DevicePrefix,
-        BrokerHost = Host,
+        BrokerHost = ListenAddress,
         BrokerPort = BrokerPort,
         CertificateFolder = PkiFolder,
         StateFolder = stateFolder,

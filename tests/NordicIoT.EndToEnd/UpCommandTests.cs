@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
 using NordicIoT.EndToEnd.Support;
 using NordicIoT.Testing;
 
@@ -45,6 +46,32 @@ public sealed class UpCommandTests : IDisposable
         Assert.True(up.ExitCode == 0, $"exit code {up.ExitCode}\n{Output()}");
         Assert.False(Directory.Exists($"/proc/{broker}"), $"mosquitto (pid {broker}) still runs after up exited");
         Assert.Null(MosquittoOf(_folder.Path));
+    }
+
+    [Fact]
+    public async Task Up_listens_on_the_address_it_is_given_and_the_broker_certificate_names_it_for_boards()
+    {
+        // 127.0.0.2 stands in for this machine's address on the boards' network: another address than the default.
+        const string Address = "127.0.0.2";
+        int port = FreeTcpPort.Next();
+        int brokerPort = FreeTcpPort.Next();
+        var up = StartUp("--dir", _folder.Path, "--listen", Address, "--sim", "1", "--port", $"{port}", "--broker-port", $"{brokerPort}", "--sample-interval", "1", "--uplink-interval", "10");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{Address}:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+
+        await Eventually.TrueAsync(async () => !up.HasExited && await AnswersAsync(http, "health/ready"), Patience, () => $"up healthy on {Address}\n{Output()}");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(_folder.Path, "data", "admin-api-key")).Trim());
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"));
+        await Eventually.TrueAsync(
+            async () => CsvReading.Parse(await http.GetStringAsync($"api/devices/sim-1/readings/temperature/export.csv?from={since}")).Count > 0,
+            Patience, () => $"readings of sim-1, which connects to {Address} and checks the broker's certificate\n{Output()}");
+
+        Assert.Contains($"broker     mqtts://{Address}:{brokerPort}", Output());
+        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(_folder.Path, "pki", "server.crt")));
+        Assert.True(certificate.MatchesHostname(Address), "the broker certificate does not name the listen address");
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder.Path, "devices", "sim-1", "device.json")));
+        Assert.Equal(Address, settings.RootElement.GetProperty("brokerHost").GetString());
+        using var loopback = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        Assert.False(await AnswersAsync(loopback, $"http://127.0.0.1:{port}/health/live"), "the app also answers on 127.0.0.1");
     }
 
     [Fact]

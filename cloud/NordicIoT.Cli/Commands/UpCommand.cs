@@ -46,6 +46,12 @@ internal sealed class UpCommand : Command
         DefaultValueFactory = _ => DefaultUplinkInterval,
     };
 
+    private readonly Option<string> _listen = new("--listen")
+    {
+        Description = "IPv4 address the broker and the app listen on: 127.0.0.1 (this machine only), or this machine's address on the boards' network so real boards can connect",
+        DefaultValueFactory = _ => LocalStackOptions.DefaultListenAddress,
+    };
+
     private readonly Option<string> _storage = new("--storage") { Description = "sqlite (a file in DIR/data) or dynamodb (a local stand-in at --dynamodb-url)", DefaultValueFactory = _ => "sqlite" };
     private readonly Option<string?> _dynamoDbUrl = new("--dynamodb-url") { Description = "URL of a local DynamoDB stand-in (dynalite, DynamoDB Local) for --storage dynamodb" };
 
@@ -57,6 +63,7 @@ internal sealed class UpCommand : Command
         Options.Add(_dir);
         Options.Add(_port);
         Options.Add(_brokerPort);
+        Options.Add(_listen);
         Options.Add(_sim);
         Options.Add(_prefix);
         Options.Add(_sampleInterval);
@@ -107,6 +114,7 @@ internal sealed class UpCommand : Command
         {
             PkiFolder = layout.PkiFolder,
             StateFolder = layout.Root,
+            ListenAddress = parse.GetRequiredValue(_listen),
             ApiPort = parse.GetValue(_port),
             BrokerPort = parse.GetValue(_brokerPort),
             Storage = dynamo ? LocalStorage.DynamoDb : LocalStorage.Sqlite,
@@ -158,7 +166,8 @@ internal sealed class UpCommand : Command
         var report = new Provisioner(layout).Provision(new ProvisionRequest
         {
             DeviceIds = options.SimulatedDeviceIds(),
-            BrokerHost = LocalStackOptions.Host,
+            // The broker's certificate must name the address devices connect to (reissued with it when it did not).
+            BrokerHost = options.ListenAddress,
             BrokerPort = options.BrokerPort,
         });
         foreach (var item in report.Items.Where(i => i.Action != ProvisionAction.Kept))
@@ -195,7 +204,7 @@ internal sealed class UpCommand : Command
         _ui.Data($"api        {new Uri(site, "api/devices")}");
         _ui.Data($"docs       {new Uri(site, "docs")}");
         _ui.Data($"health     {new Uri(site, "health/ready")}");
-        _ui.Data($"broker     mqtts://{LocalStackOptions.Host}:{stack.Options.BrokerPort} (mutual TLS; CA {Path.Combine(layout.PkiFolder, "ca.crt")})");
+        _ui.Data($"broker     mqtts://{stack.Options.ListenAddress}:{stack.Options.BrokerPort} (mutual TLS; CA {Path.Combine(layout.PkiFolder, "ca.crt")})");
         _ui.Data($"certs      {layout.PkiFolder}");
         _ui.Data($"devices    {Path.Combine(layout.Root, "devices")}");
         _ui.Data($"data       {stack.Options.DataFolder} ({(stack.Options.Storage == LocalStorage.Sqlite ? "SQLite" : $"DynamoDB at {stack.Options.DynamoDbUrl}")})");

@@ -55,7 +55,7 @@ public sealed class BenchStack : IAsyncDisposable
         var files = _pki.IssueDeviceCertificate(deviceId);
         return new MqttClientOptions
         {
-            Host = LocalStackOptions.Host,
+            Host = Stack.Options.ListenAddress,
             Port = Stack.Options.BrokerPort,
             Credentials = MqttTlsCredentials.FromPemFiles(_pki.CaCertificatePath, files.CertificatePath, files.KeyPath),
         };
