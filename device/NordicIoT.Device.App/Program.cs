@@ -5,6 +5,7 @@ using nanoFramework.Runtime.Native;
 using NordicIoT.Device.App.Board;
 using NordicIoT.Device.App.Boards;
 using NordicIoT.Device.Ota.AppSets;
+using NordicIoT.Device.Ota.Http;
 using NordicIoT.Device.Platform;
 
 namespace NordicIoT.Device.App
@@ -17,7 +18,7 @@ namespace NordicIoT.Device.App
 
         private const string Drive = "I:\\";
 
-        // A ranged GET (connect, TLS handshake, one fragment) that takes longer than this is retried later by the agent.
+        // Connecting (TLS handshake included) and each read or write of a download: one that takes longer is retried later by the agent.
         private const int DownloadTimeoutMilliseconds = 30000;
 
         // Longest a Wi-Fi join (address and SNTP time) may hold up the loop before the uplink backs off and retries.
@@ -61,7 +62,7 @@ namespace NordicIoT.Device.App
             var transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, caPem, certificatePem, keyPem, wifi);
 
             var storage = new FlashStorage(Drive);
-            var downloads = new NanoHttpRangeClient(DownloadTrust(caPem), DownloadTimeoutMilliseconds);
+            var downloads = new KeepAliveRangeClient(new NanoStreamConnector(DownloadTrust(caPem), DownloadTimeoutMilliseconds));
 
             var clock = new NanoClock();
             var options = new DeviceOptions

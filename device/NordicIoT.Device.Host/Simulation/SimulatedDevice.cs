@@ -5,6 +5,7 @@ using NordicIoT.Device.Host.Platform;
 using NordicIoT.Device.Host.Sensors;
 using NordicIoT.Device.Host.Storage;
 using NordicIoT.Device.Ota;
+using NordicIoT.Device.Ota.Http;
 using NordicIoT.Device.Platform;
 using NordicIoT.Device.Transport;
 using NordicIoT.Mqtt;
@@ -21,8 +22,8 @@ namespace NordicIoT.Device.Host.Simulation;
 /// </remarks>
 internal sealed class SimulatedDevice : IDisposable
 {
-    // One HTTP connection pool for the fleet's firmware downloads, as one would share a TLS session cache.
-    private static readonly HttpClientRangeClient Downloads = new(new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+    // Connecting holds no state, so the fleet shares one connector; the clients, each with its own kept connection, are per device.
+    private static readonly TcpStreamConnector Connector = new(trustedCa: null, TimeSpan.FromSeconds(30));
 
     private readonly DeviceOptions _options;
     private readonly FolderStorage _storage;
@@ -34,6 +35,9 @@ internal sealed class SimulatedDevice : IDisposable
     private readonly LinkConditions _conditions;
     private readonly LatencyHistogram _ackLatency;
     private readonly Action<SimulatedDevice> _wake;
+
+    // The board's HTTP client, one per device: only this device's step uses it, and its connection lasts one download.
+    private readonly KeepAliveRangeClient _downloads = new(Connector);
     private FaultInjectingTransport? _link;
     private CountingTransport? _transport;
     private DeviceRuntime? _runtime;
@@ -135,7 +139,7 @@ internal sealed class SimulatedDevice : IDisposable
             Transport = _transport,
             SystemControl = _system,
             Random = _random,
-            Downloads = Downloads,
+            Downloads = _downloads,
         });
         _runtime.WorkQueued += OnWorkQueued;
         _runtime.Start();
@@ -203,6 +207,7 @@ internal sealed class SimulatedDevice : IDisposable
         }
 
         _link?.Dispose();
+        _downloads.Close();
         _connected = false;
     }
 

@@ -13,5 +13,8 @@ namespace NordicIoT.Device.Ota
         /// <exception cref="DownloadTransportException">The connection failed or dropped before the range was complete; try again later.</exception>
         /// <exception cref="DownloadRefusedException">The server answered, but not with 206 Partial Content (401, 403, 404, 416, ...).</exception>
         int Get(string url, string bearerToken, long start, byte[] buffer, int offset, int count, out long totalSize);
+
+        /// <summary>Closes a connection kept open for the next <see cref="Get"/>, if any; the agent calls it when a download ends, so an idle device holds no socket.</summary>
+        void Close();
     }
 }

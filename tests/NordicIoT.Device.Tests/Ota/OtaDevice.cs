@@ -3,6 +3,7 @@ using NordicIoT.Device.Host.Platform;
 using NordicIoT.Device.Host.Sensors;
 using NordicIoT.Device.Ota;
 using NordicIoT.Device.Ota.AppSets;
+using NordicIoT.Device.Ota.Http;
 using NordicIoT.Device.Platform;
 using NordicIoT.Device.Tests.Fakes;
 using NordicIoT.Device.Tests.Runtime;
@@ -24,7 +25,7 @@ internal sealed class OtaDevice : IDisposable
     public const string FactoryVersion = "1.0.0";
 
 
-    private readonly HttpClient _http;
+    private KeepAliveRangeClient? _downloads;
     private FakeTransport? _transport;
     private int _rebootsSeen;
 
@@ -33,7 +34,6 @@ internal sealed class OtaDevice : IDisposable
         Clock = new SimulatedClock(DeviceHarness.WallStart);
         Broker = new FakeBroker { Clock = () => Clock.UptimeMilliseconds };
         Topics = new Topics(DeviceId);
-        _http = Wire.CreateClient(TimeSpan.FromSeconds(10));
         Flash.Replace(OtaOptions.DefaultTrustedKeyFile, key.PublicPoint, 0, key.PublicPoint.Length);
         Storage = Flash;
     }
@@ -47,7 +47,7 @@ internal sealed class OtaDevice : IDisposable
     public IFileStorage Storage { get; set; }
 
     /// <summary>What the device's downloads cost on the wire.</summary>
-    public WireCounter Wire { get; } = new();
+    public WireCounter Wire { get; } = new(TimeSpan.FromSeconds(10));
 
     public FlashFake Flash { get; } = new();
 
@@ -76,6 +76,7 @@ internal sealed class OtaDevice : IDisposable
     {
         Options.FirmwareVersion = SimulatedLoader.Boot(Storage, FactoryVersion);
         _transport = Broker.CreateTransport();
+        _downloads = new KeepAliveRangeClient(Wire);
         Runtime = new DeviceRuntime(Options, new DevicePlatform
         {
             Clock = Clock,
@@ -84,7 +85,7 @@ internal sealed class OtaDevice : IDisposable
             Transport = _transport,
             SystemControl = SystemControl,
             Random = FixedRandom.Lowest,
-            Downloads = new HttpClientRangeClient(_http),
+            Downloads = _downloads,
         });
         Runtime.Start();
         Boots++;
@@ -95,6 +96,7 @@ internal sealed class OtaDevice : IDisposable
     public void Reboot()
     {
         _transport?.Disconnect();
+        _downloads?.Close();
         Boot();
     }
 
@@ -157,5 +159,5 @@ internal sealed class OtaDevice : IDisposable
         return content;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _downloads?.Close();
 }

@@ -42,8 +42,10 @@ public sealed class UpdateTests(ITestOutputHelper output) : IDisposable
 
         // The markers are gone; the old set's slot (a: the factory application) is kept for a rollback.
         Assert.Equal(["ota-b-0", "ota-b-1", "ota-b-2", "ota-b.set", "ota-current", "ota-status", "ota-taken"], device.OtaFiles());
+        // One kept-alive connection carries every range of every file.
+        Assert.Equal(1, device.Wire.Connections);
         long wire = device.Wire.Received + device.Wire.Sent;
-        output.WriteLine($"image {release.Size} B; body {_server.BodyBytes} B in {_server.Requests} ranged GETs; on the wire {device.Wire.Received} B received + {device.Wire.Sent} B sent = {wire} B, {100.0 * (wire - release.Size) / release.Size:F1} % over the image");
+        output.WriteLine($"image {release.Size} B; body {_server.BodyBytes} B in {_server.Requests} ranged GETs over {device.Wire.Connections} connection(s); on the wire {device.Wire.Received} B received + {device.Wire.Sent} B sent = {wire} B, {100.0 * (wire - release.Size) / release.Size:F1} % over the image");
     }
 
     [Fact]

@@ -1,86 +1,45 @@
-using System.Net.Sockets;
+using NordicIoT.Device.Host.Ota;
+using NordicIoT.Device.Ota.Http;
 
 namespace NordicIoT.Device.Tests.Ota;
 
-/// <summary>Counts the bytes an HttpClient sends and receives on its TCP connections (HTTP headers and bodies; not TCP/IP headers).</summary>
-internal sealed class WireCounter
+/// <summary>Opens the device's download connections (plain TCP, through <see cref="TcpStreamConnector"/>) and counts them and the bytes they carry (HTTP headers and bodies; not TCP/IP headers).</summary>
+internal sealed class WireCounter(TimeSpan timeout) : IStreamConnector
 {
+    private readonly TcpStreamConnector _tcp = new(trustedCa: null, timeout);
     private long _received;
     private long _sent;
+    private int _connections;
 
     public long Received => Interlocked.Read(ref _received);
 
     public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>An HttpClient whose connections are counted here.</summary>
-    public HttpClient CreateClient(TimeSpan timeout) => new(new SocketsHttpHandler { ConnectCallback = ConnectAsync }) { Timeout = timeout };
+    /// <summary>Connections opened so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public IByteStream Open(string host, int port, bool tls)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-            return new CountingStream(new NetworkStream(socket, ownsSocket: true), this);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var stream = _tcp.Open(host, port, tls);
+        Interlocked.Increment(ref _connections);
+        return new CountingStream(stream, this);
     }
 
-    private sealed class CountingStream(Stream inner, WireCounter counter) : Stream
+    private sealed class CountingStream(IByteStream inner, WireCounter counter) : IByteStream
     {
-        public override bool CanRead => true;
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            int read = inner.Read(buffer, offset, count);
+            Interlocked.Add(ref counter._received, Math.Max(read, 0));
+            return read;
+        }
 
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Received(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Received(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-        public override void Write(byte[] buffer, int offset, int count)
+        public void Write(byte[] buffer, int offset, int count)
         {
             Interlocked.Add(ref counter._sent, count);
             inner.Write(buffer, offset, count);
         }
 
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Add(ref counter._sent, buffer.Length);
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Received(int count)
-        {
-            Interlocked.Add(ref counter._received, count);
-            return count;
-        }
+        public void Close() => inner.Close();
     }
 }
