@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Xunit.Abstractions;
 using NordicIoT.Device.Host.Ota;
 using NordicIoT.Device.Ota;
 using NordicIoT.Device.Ota.Http;
@@ -6,7 +8,7 @@ using NordicIoT.Device.Ota.Http;
 namespace NordicIoT.Device.Tests.Ota;
 
 /// <summary>The device's HTTP/1.1 range client over real TCP against scripted servers on 127.0.0.1.</summary>
-public sealed class KeepAliveRangeClientTests : IDisposable
+public sealed class KeepAliveRangeClientTests(ITestOutputHelper output) : IDisposable
 {
     private const string Token = "download-token";
     private static readonly byte[] Content = Enumerable.Range(0, 5000).Select(i => (byte)(i * 7)).ToArray();
@@ -256,6 +258,43 @@ public sealed class KeepAliveRangeClientTests : IDisposable
     }
 
     [Fact]
+    public void Over_TLS_the_ranges_share_one_handshake_with_a_server_the_given_CA_signed()
+    {
+        using var certificates = new TestTlsCertificates("range");
+        var server = Serve(r => ScriptedHttpServer.Range(r, Content), certificates.Server);
+        var client = new KeepAliveRangeClient(new TcpStreamConnector(certificates.Ca, TimeSpan.FromSeconds(10)));
+        string url = server.Url("/fw/app.pe");
+
+        client.Get(url, Token, 0, _buffer, 0, 500, out _);
+        long first = server.WireBytes;
+        for (int start = 500; start < Content.Length; start += 500)
+        {
+            int read = client.Get(url, Token, start, _buffer, 0, 500, out _);
+            Assert.Equal(Content[start..(start + 500)], _buffer[..read]);
+        }
+
+        long perRange = (server.WireBytes - first) / 9;
+        client.Close();
+
+        Assert.Equal(1, server.Connections);
+        output.WriteLine($"TLS 1.2, 500 B ranges: the first range {first} B on the wire (handshake included), each further one {perRange} B; a connection per range would cost about {first - perRange} B more each");
+    }
+
+    [Fact]
+    public void A_TLS_server_the_given_CA_did_not_sign_is_a_transport_failure()
+    {
+        using var trusted = new TestTlsCertificates("trusted");
+        using var other = new TestTlsCertificates("other");
+        var server = Serve(r => ScriptedHttpServer.Range(r, Content), other.Server);
+        var client = new KeepAliveRangeClient(new TcpStreamConnector(trusted.Ca, TimeSpan.FromSeconds(10)));
+
+        var e = Assert.Throws<DownloadTransportException>(() => client.Get(server.Url("/fw/app.pe"), Token, 0, _buffer, 0, 100, out _));
+
+        Assert.StartsWith("TLS connection to 127.0.0.1:", e.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public void No_server_listening_is_a_transport_failure()
     {
         var gone = Serve(r => ScriptedHttpServer.Range(r, Content));
@@ -277,9 +316,9 @@ public sealed class KeepAliveRangeClientTests : IDisposable
     // The server's close reaches the client's socket asynchronously; a short pause lets the FIN arrive (not a timing assertion).
     private static void WaitUntilClosedByServer() => Thread.Sleep(200);
 
-    private ScriptedHttpServer Serve(Func<ScriptedRequest, ScriptedAnswer> answer)
+    private ScriptedHttpServer Serve(Func<ScriptedRequest, ScriptedAnswer> answer, X509Certificate2? certificate = null)
     {
-        var server = new ScriptedHttpServer(answer);
+        var server = new ScriptedHttpServer(answer, certificate);
         _servers.Add(server);
         return server;
     }

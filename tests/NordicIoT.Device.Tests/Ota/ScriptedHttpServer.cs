@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace NordicIoT.Device.Tests.Ota;
 
 /// <summary>A raw HTTP/1.1 server on 127.0.0.1 (TcpListener, a free port) that answers each request with the bytes a test scripts, so it can send what a real server would not: broken status lines, oversize headers, chunked ranges, answers cut short.</summary>
-/// <remarks>It counts connections and records every request head with the connection it came on; a connection stays open for the next request unless the answer says to close it.</remarks>
+/// <remarks>It counts connections and the bytes on them (below TLS when it serves TLS) and records every request head with the connection it came on; a connection stays open for the next request unless the answer says to close it.</remarks>
 internal sealed class ScriptedHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -14,12 +17,16 @@ internal sealed class ScriptedHttpServer : IDisposable
     private readonly ConcurrentQueue<ScriptedRequest> _requests = new();
     private readonly ConcurrentBag<TcpClient> _clients = [];
     private readonly Thread _thread;
+    private readonly X509Certificate2? _certificate;
     private int _connections;
     private int _requestCount;
+    private long _wireBytes;
 
-    public ScriptedHttpServer(Func<ScriptedRequest, ScriptedAnswer> answer)
+    /// <summary>Serves plain HTTP, or HTTPS with <paramref name="certificate"/> (which has its private key).</summary>
+    public ScriptedHttpServer(Func<ScriptedRequest, ScriptedAnswer> answer, X509Certificate2? certificate = null)
     {
         _answer = answer;
+        _certificate = certificate;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _thread = new Thread(Accept) { IsBackground = true, Name = "scripted-http-server" };
@@ -28,7 +35,10 @@ internal sealed class ScriptedHttpServer : IDisposable
 
     public int Port { get; }
 
-    public string Url(string pathAndQuery) => $"http://127.0.0.1:{Port}{pathAndQuery}";
+    public string Url(string pathAndQuery) => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{Port}{pathAndQuery}";
+
+    /// <summary>Bytes both ways on all connections so far, TLS records and handshakes included.</summary>
+    public long WireBytes => Interlocked.Read(ref _wireBytes);
 
     /// <summary>Connections accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
@@ -90,7 +100,16 @@ internal sealed class ScriptedHttpServer : IDisposable
     {
         try
         {
-            using var stream = client.GetStream();
+            Stream stream = new CountingStream(client.GetStream(), this);
+            if (_certificate is not null)
+            {
+                var secure = new SslStream(stream);
+                // TLS 1.2, as the board speaks it, so the handshake costs what it would there (with this one-certificate chain).
+                secure.AuthenticateAsServer(_certificate, clientCertificateRequired: false, SslProtocols.Tls12, checkCertificateRevocation: false);
+                stream = secure;
+            }
+
+            using var open = stream;
             var pending = new List<byte>();
             var buffer = new byte[4096];
             while (true)
@@ -128,6 +147,48 @@ internal sealed class ScriptedHttpServer : IDisposable
         finally
         {
             client.Dispose();
+        }
+    }
+
+    private sealed class CountingStream(Stream inner, ScriptedHttpServer server) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int read = inner.Read(buffer, offset, count);
+            Interlocked.Add(ref server._wireBytes, read);
+            return read;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Interlocked.Add(ref server._wireBytes, count);
+            inner.Write(buffer, offset, count);
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 
