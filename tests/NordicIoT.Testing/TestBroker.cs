@@ -65,6 +65,16 @@ public sealed class TestBroker : IDisposable
     /// <summary>Client options that present the "cloud" certificate.</summary>
     public MqttClientOptions CloudOptions() => OptionsFor(Cloud);
 
+    /// <summary>The cloud app's settings that bridge it to this broker as the "cloud" identity ("Broker:Host", port and certificate paths).</summary>
+    public Dictionary<string, string?> CloudAppSettings() => new()
+    {
+        ["Broker:Host"] = "127.0.0.1",
+        ["Broker:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Broker:CaCertificatePath"] = Certificates.CaCertificatePath,
+        ["Broker:CertificatePath"] = Cloud.CertificatePath,
+        ["Broker:KeyPath"] = Cloud.KeyPath,
+    };
+
     /// <summary>Client options for this broker with the given client certificate (null: none) and this broker's CA.</summary>
     public MqttClientOptions OptionsFor(CertificateFiles? clientCertificate) => new()
     {

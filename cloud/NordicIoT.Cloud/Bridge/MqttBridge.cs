@@ -19,8 +19,9 @@ public sealed partial class MqttBridge(
     /// <summary>Messages that may wait for ingestion; when full, the connection's reader waits, which slows the broker down.</summary>
     public const int QueueCapacity = 1000;
 
-    // Doubling from half a second up to half a minute: the default 10 attempts ride out about two minutes of storage
-    // outage while the full queue holds the broker back (it keeps QoS 1 messages for the persistent session).
+    // Doubling from half a second up to half a minute (with the backoff's jitter): the default 10 attempts ride out
+    // one and a half to two minutes of storage outage while the full queue holds the broker back (it keeps QoS 1
+    // messages for the persistent session).
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -131,6 +132,7 @@ public sealed partial class MqttBridge(
     private async Task IngestAsync(Received message)
     {
         var attempts = options.Value.IngestAttempts;
+        var backoff = new ReconnectBackoff(FirstRetryDelay, MaxRetryDelay);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -146,7 +148,7 @@ public sealed partial class MqttBridge(
             catch (Exception e) when (attempt < attempts)
             {
                 LogIngestRetry(message.Topic, attempt, attempts, e);
-                await Task.Delay(TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks << Math.Min(attempt - 1, 16), MaxRetryDelay.Ticks)), time).ConfigureAwait(false);
+                await Task.Delay(backoff.Next(), time).ConfigureAwait(false);
             }
             catch (Exception e)
             {

@@ -1,6 +1,6 @@
 namespace NordicIoT.Cloud.Bridge;
 
-/// <summary>Waits between reconnect attempts: doubling from a minimum to a maximum, with jitter so restarted clients do not all return at once.</summary>
+/// <summary>Waits between attempts (reconnects, and ingestion retries while storage fails): doubling from a minimum to a maximum, with jitter so restarted clients do not all return at once.</summary>
 public sealed class ReconnectBackoff
 {
     private readonly TimeSpan _minimum;

@@ -24,18 +24,11 @@ public sealed class MqttBridgeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new CloudApp(new Dictionary<string, string?>
-        {
-            ["Broker:Host"] = "127.0.0.1",
-            ["Broker:Port"] = _broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Broker:CaCertificatePath"] = _broker.Certificates.CaCertificatePath,
-            ["Broker:CertificatePath"] = _broker.Cloud.CertificatePath,
-            ["Broker:KeyPath"] = _broker.Cloud.KeyPath,
-            ["Broker:ReconnectMinDelay"] = "00:00:00.200",
-            ["Broker:ReconnectMaxDelay"] = "00:00:01",
-            ["Broker:IngestAttempts"] = "3",
-        },
-        services =>
+        var settings = _broker.CloudAppSettings();
+        settings["Broker:ReconnectMinDelay"] = "00:00:00.200";
+        settings["Broker:ReconnectMaxDelay"] = "00:00:01";
+        settings["Broker:IngestAttempts"] = "3";
+        _app = new CloudApp(settings, services =>
         {
             var engine = services.Last(d => d.ServiceType == typeof(Storage.ICloudStorage)).ImplementationFactory!;
             services.AddSingleton<Storage.ICloudStorage>(provider => _storage = new FlakyStorage((Storage.ICloudStorage)engine(provider)));

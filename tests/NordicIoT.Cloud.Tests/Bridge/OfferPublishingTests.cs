@@ -22,17 +22,11 @@ public sealed class OfferPublishingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new CloudApp(new Dictionary<string, string?>
-        {
-            ["Broker:Host"] = "127.0.0.1",
-            ["Broker:Port"] = _broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Broker:CaCertificatePath"] = _broker.Certificates.CaCertificatePath,
-            ["Broker:CertificatePath"] = _broker.Cloud.CertificatePath,
-            ["Broker:KeyPath"] = _broker.Cloud.KeyPath,
-            ["Firmware:ReleasePublicKey"] = SignedRelease.PublicKeyHex(_key),
-            ["Rollouts:PublicBaseUrl"] = "http://127.0.0.1:5000",
-            ["Rollouts:DriverEnabled"] = "false",
-        });
+        var settings = _broker.CloudAppSettings();
+        settings["Firmware:ReleasePublicKey"] = SignedRelease.PublicKeyHex(_key);
+        settings["Rollouts:PublicBaseUrl"] = "http://127.0.0.1:5000";
+        settings["Rollouts:DriverEnabled"] = "false";
+        _app = new CloudApp(settings);
         await _app.RegisterAsync("dev-1");
         using var anonymous = _app.CreateClient();
         await EventuallyAsync(async () => (await anonymous.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK);

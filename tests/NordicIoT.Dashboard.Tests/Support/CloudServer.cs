@@ -33,11 +33,11 @@ public sealed class CloudServer : WebApplicationFactory<Program>
         };
         if (broker is not null)
         {
-            _settings["Broker:Host"] = "127.0.0.1";
-            _settings["Broker:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _settings["Broker:CaCertificatePath"] = broker.Certificates.CaCertificatePath;
-            _settings["Broker:CertificatePath"] = broker.Cloud.CertificatePath;
-            _settings["Broker:KeyPath"] = broker.Cloud.KeyPath;
+            foreach (var (key, value) in broker.CloudAppSettings())
+            {
+                _settings[key] = value;
+            }
+
             _settings["Broker:ReconnectMinDelay"] = "00:00:00.200";
             _settings["Broker:ReconnectMaxDelay"] = "00:00:01";
         }
