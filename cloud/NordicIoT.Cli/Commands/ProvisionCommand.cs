@@ -17,6 +17,7 @@ internal sealed class ProvisionCommand : Command
     private readonly Option<string> _brokerHost = CommonOptions.BrokerHost();
     private readonly Option<int> _brokerPort = CommonOptions.BrokerPort();
     private readonly Option<string?> _brokerCa = new("--broker-ca") { Description = "CA of a broker that is not the local one (e.g. AmazonRootCA1.pem for AWS IoT) to put on the boards instead of the project CA" };
+    private readonly Option<string?> _downloadCa = new("--download-ca") { Description = "More CA certificates (PEM) the boards trust for firmware downloads, e.g. Amazon's roots for presigned S3 URLs; written to I:\\download-ca.crt" };
     private readonly Option<string?> _board = new("--board") { Description = "Board profile id (hardware/ID.json) written into device.json" };
     private readonly Option<string?> _wifiSsid = new("--wifi-ssid") { Description = "Wi-Fi network for the network deployment file" };
     private readonly Option<string?> _wifiPasswordFile = new("--wifi-password-file") { Description = "File holding the Wi-Fi password (kept off the command line)" };
@@ -34,6 +35,7 @@ internal sealed class ProvisionCommand : Command
         Options.Add(_brokerHost);
         Options.Add(_brokerPort);
         Options.Add(_brokerCa);
+        Options.Add(_downloadCa);
         Options.Add(_board);
         Options.Add(_wifiSsid);
         Options.Add(_wifiPasswordFile);
@@ -52,6 +54,7 @@ internal sealed class ProvisionCommand : Command
             BrokerHost = parse.GetRequiredValue(_brokerHost),
             BrokerPort = parse.GetValue(_brokerPort),
             BrokerCaFile = parse.GetValue(_brokerCa),
+            DownloadCaFile = parse.GetValue(_downloadCa),
             Board = parse.GetValue(_board),
             WifiSsid = parse.GetValue(_wifiSsid),
             WifiPasswordFile = parse.GetValue(_wifiPasswordFile),

@@ -21,6 +21,9 @@ public sealed record ProvisionRequest
     /// <summary>The CA that signed the broker's certificate, when the broker is not the local one (e.g. AmazonRootCA1.pem for AWS IoT); null means the project CA.</summary>
     public string? BrokerCaFile { get; init; }
 
+    /// <summary>More CA certificates (a PEM bundle) the board trusts for firmware downloads, e.g. Amazon's roots for presigned S3 URLs; null for none.</summary>
+    public string? DownloadCaFile { get; init; }
+
     /// <summary>The board profile id written into device.json, or null for the app's default board.</summary>
     public string? Board { get; init; }
 

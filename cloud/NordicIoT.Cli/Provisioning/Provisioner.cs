@@ -20,6 +20,7 @@ public sealed class Provisioner(ProjectLayout layout)
 
     // The OTA agent reads the key under the name OtaOptions.DefaultTrustedKeyFile, not under its name in pki/.
     private const string BoardReleaseKey = @"I:\release.pub";
+    private const string BoardDownloadCa = @"I:\download-ca.crt";
 
     private readonly CertificateStore _store = new(layout.PkiFolder);
     private readonly DeviceCertificates _certificates = new(layout.PkiFolder);
@@ -134,17 +135,20 @@ public sealed class Provisioner(ProjectLayout layout)
 
         string settings = layout.DeviceSettingsPath(deviceId);
         ProjectFiles.WriteJson(settings, new DeviceSettings(deviceId, request.BrokerHost, request.BrokerPort, request.Board), ProjectFiles.Readable);
-        ProjectFiles.WriteJson(
-            layout.FileDeploymentPath(deviceId),
-            new FileDeployment(request.SerialPort,
-            [
-                new DeploymentFile(BoardSettings, settings),
-                new DeploymentFile(BoardCa, brokerCa),
-                new DeploymentFile(BoardCertificate, certificate),
-                new DeploymentFile(BoardKey, key),
-                new DeploymentFile(BoardReleaseKey, _releaseKey.PublicKeyPath),
-            ]),
-            ProjectFiles.Readable);
+        var files = new List<DeploymentFile>
+        {
+            new(BoardSettings, settings),
+            new(BoardCa, brokerCa),
+            new(BoardCertificate, certificate),
+            new(BoardKey, key),
+            new(BoardReleaseKey, _releaseKey.PublicKeyPath),
+        };
+        if (request.DownloadCaFile is { } downloadCa)
+        {
+            files.Add(new(BoardDownloadCa, Path.GetFullPath(downloadCa)));
+        }
+
+        ProjectFiles.WriteJson(layout.FileDeploymentPath(deviceId), new FileDeployment(request.SerialPort, files), ProjectFiles.Readable);
 
         var wifi = request.WifiSsid is null ? null : new WirelessClient(request.WifiSsid, password);
         ProjectFiles.WriteJson(
@@ -226,6 +230,11 @@ public sealed class Provisioner(ProjectLayout layout)
             CheckCertificateFile(brokerCa, "--broker-ca");
         }
 
+        if (request.DownloadCaFile is { } downloadCa)
+        {
+            CheckCertificateFile(downloadCa, "--download-ca");
+        }
+
         if (request.WifiPasswordFile is not null && request.WifiSsid is null)
         {
             throw new InvalidInputException("--wifi-password-file needs --wifi-ssid: which network is the password for?");
@@ -249,13 +258,27 @@ public sealed class Provisioner(ProjectLayout layout)
             throw new InvalidInputException($"{option} {path} does not exist.");
         }
 
+        // The board's TLS stack takes every certificate of a PEM bundle, so each must parse and one must be there.
+        var certificates = new X509Certificate2Collection();
         try
         {
-            using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
+            certificates.ImportFromPem(File.ReadAllText(path));
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
-            throw new InvalidInputException($"{option} {path} is not a PEM certificate: {e.Message}", e);
+            throw new InvalidInputException($"{option} {path} holds a certificate that does not parse: {e.Message}", e);
+        }
+        finally
+        {
+            foreach (var certificate in certificates)
+            {
+                certificate.Dispose();
+            }
+        }
+
+        if (certificates.Count == 0)
+        {
+            throw new InvalidInputException($"{option} {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).");
         }
     }
 

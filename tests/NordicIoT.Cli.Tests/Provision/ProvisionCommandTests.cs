@@ -148,13 +148,7 @@ public sealed class ProvisionCommandTests : IDisposable
     [Fact]
     public async Task Another_brokers_ca_goes_onto_the_board_and_the_local_broker_certificate_is_left_alone()
     {
-        string awsRoot = Path.Combine(_folder.Path, "OtherRootCA.pem");
-        using (var key = System.Security.Cryptography.ECDsa.Create())
-        {
-            var request = new CertificateRequest("CN=Other Root", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
-            using var root = request.CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1));
-            File.WriteAllText(awsRoot, root.ExportCertificatePem());
-        }
+        string awsRoot = WriteRoots("OtherRootCA.pem", "Other Root");
 
         var result = await CliRun.RunAsync("provision", "--dir", Dir, "--device", "dev-1", "--broker-host", "abc-ats.iot.eu-north-1.amazonaws.com", "--broker-ca", awsRoot);
 
@@ -167,12 +161,42 @@ public sealed class ProvisionCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Layout.PkiFolder, "server.crt")));
     }
 
+    [Fact]
+    public async Task A_bundle_of_download_cas_goes_onto_the_board_beside_the_broker_ca()
+    {
+        string roots = WriteRoots("download-roots.pem", "Download Root 1", "Download Root 2");
+
+        var result = await CliRun.RunAsync("provision", "--dir", Dir, "--device", "dev-1", "--download-ca", roots);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var files = Json(Layout.FileDeploymentPath("dev-1"));
+        var deployed = files.RootElement.GetProperty("Files").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("DestinationFilePath").GetString()!, f => f.GetProperty("SourceFilePath").GetString());
+        Assert.Equal(roots, deployed[@"I:\download-ca.crt"]);
+        Assert.Equal(Path.Combine(Layout.PkiFolder, "ca.crt"), deployed[@"I:\ca.crt"]);
+    }
+
+    [Fact]
+    public async Task A_download_ca_file_without_a_certificate_is_refused_and_no_device_files_are_written()
+    {
+        string notPem = Path.Combine(_folder.Path, "roots.der");
+        File.WriteAllBytes(notPem, [0x30, 0x82, 0x01, 0x00]);
+
+        var result = await CliRun.RunAsync("provision", "--dir", Dir, "--device", "dev-1", "--download-ca", notPem);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("--download-ca", result.Error);
+        Assert.Contains("no PEM certificate", result.Error);
+        Assert.False(File.Exists(Layout.FileDeploymentPath("dev-1")));
+    }
+
     [Theory]
     [InlineData(ExitCodes.InvalidInput, "--device", "bad/id")]
     [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--broker-port", "70000")]
     [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--wifi-password-file", "/nonexistent/pw")]
     [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--wifi-ssid", "Lab", "--wifi-password-file", "/nonexistent/pw")]
     [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--broker-ca", "/nonexistent/root.pem")]
+    [InlineData(ExitCodes.InvalidInput, "--device", "dev-1", "--download-ca", "/nonexistent/roots.pem")]
     [InlineData(ExitCodes.InvalidInput, "--count", "0")]
     [InlineData(ExitCodes.Usage, "--count", "many")]
     [InlineData(ExitCodes.Usage, "--no-such-option")]
@@ -199,6 +223,23 @@ public sealed class ProvisionCommandTests : IDisposable
     {
         string path = Path.Combine(_folder.Path, "wifi-password");
         File.WriteAllText(path, password + "\n");
+        return path;
+    }
+
+    // Self-signed roots standing in for a public CA's (e.g. Amazon's), concatenated the way such bundles come.
+    private string WriteRoots(string fileName, params string[] names)
+    {
+        string path = Path.Combine(_folder.Path, fileName);
+        var pem = new System.Text.StringBuilder();
+        foreach (var name in names)
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            var request = new CertificateRequest("CN=" + name, key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+            using var root = request.CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1));
+            pem.AppendLine(root.ExportCertificatePem());
+        }
+
+        File.WriteAllText(path, pem.ToString());
         return path;
     }
 
