@@ -125,6 +125,50 @@ public sealed class KeepAliveRangeClientTests(ITestOutputHelper output) : IDispo
         Assert.All(store.Requests, r => Assert.Equal($"GET {presigned} HTTP/1.1", r.RequestLine));
         Assert.Equal(["bytes=0-999", "bytes=1000-1999", "bytes=2000-2999"], store.Requests.Select(r => r.Header("Range")));
         Assert.Equal($"127.0.0.1:{store.Port}", store.Requests[0].Header("Host"));
+
+        // The presigned URL serves the later ranges directly, over the connection the first one opened.
+        Assert.Single(cloud.Requests);
+        Assert.Equal(1, store.Connections);
+    }
+
+    [Fact]
+    public void A_presigned_URL_that_expired_sends_the_range_through_the_cloud_again_for_a_fresh_one()
+    {
+        int signatures = 0;
+        var store = Serve(r => r.RequestLine.Contains("sig=1", StringComparison.Ordinal) && r.Header("Range") == "bytes=2000-2999"
+            ? ScriptedHttpServer.Status(403, "Forbidden", body: "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
+            : ScriptedHttpServer.Range(r, Content));
+        var cloud = Serve(r => ScriptedHttpServer.Status(307, "Temporary Redirect", $"Location: {store.Url($"/bucket/app.pe?sig={Interlocked.Increment(ref signatures)}")}\r\n"));
+        string url = cloud.Url("/fw/app.pe");
+
+        for (int start = 0; start < 4000; start += 1000)
+        {
+            int read = _client.Get(url, Token, start, _buffer, 0, 1000, out _);
+            Assert.Equal(Content[start..(start + 1000)], _buffer[..read]);
+        }
+
+        Assert.Equal(["bytes=0-999", "bytes=2000-2999"], cloud.Requests.Select(r => r.Header("Range")));
+        Assert.Equal(
+            ["sig=1 bytes=0-999", "sig=1 bytes=1000-1999", "sig=1 bytes=2000-2999", "sig=2 bytes=2000-2999", "sig=2 bytes=3000-3999"],
+            store.Requests.Select(r => $"{r.RequestLine.Split('?', ' ')[2]} {r.Header("Range")}"));
+    }
+
+    [Fact]
+    public void After_a_failure_a_new_URL_or_Close_the_next_range_goes_through_the_callers_URL()
+    {
+        var store = Serve(r => r.Number == 2 ? ScriptedHttpServer.Range(r, Content, bodyBytes: 10) : ScriptedHttpServer.Range(r, Content));
+        var cloud = Serve(r => ScriptedHttpServer.Status(307, "Temporary Redirect", $"Location: {store.Url("/bucket" + r.RequestLine.Split(' ')[1])}\r\n"));
+
+        _client.Get(cloud.Url("/fw/app.pe"), Token, 0, _buffer, 0, 100, out _);
+        Assert.Throws<DownloadTransportException>(() => _client.Get(cloud.Url("/fw/app.pe"), Token, 100, _buffer, 0, 100, out _));
+        _client.Get(cloud.Url("/fw/app.pe"), Token, 100, _buffer, 0, 100, out _);
+        _client.Get(cloud.Url("/fw/other.pe"), Token, 0, _buffer, 0, 100, out _);
+        _client.Close();
+        _client.Get(cloud.Url("/fw/other.pe"), Token, 100, _buffer, 0, 100, out _);
+
+        Assert.Equal(
+            ["/fw/app.pe bytes=0-99", "/fw/app.pe bytes=100-199", "/fw/other.pe bytes=0-99", "/fw/other.pe bytes=100-199"],
+            cloud.Requests.Select(r => $"{r.RequestLine.Split(' ')[1]} {r.Header("Range")}"));
     }
 
     [Fact]
@@ -278,6 +322,36 @@ public sealed class KeepAliveRangeClientTests(ITestOutputHelper output) : IDispo
 
         Assert.Equal(1, server.Connections);
         output.WriteLine($"TLS 1.2, 500 B ranges: the first range {first} B on the wire (handshake included), each further one {perRange} B; a connection per range would cost about {first - perRange} B more each");
+    }
+
+    [Fact]
+    public void Over_TLS_a_download_redirected_to_a_store_costs_one_handshake_with_each_host()
+    {
+        using var certificates = new TestTlsCertificates("store");
+        var store = Serve(r => ScriptedHttpServer.Range(r, Content), certificates.Server);
+        var cloud = Serve(r => ScriptedHttpServer.Status(307, "Temporary Redirect", $"Location: {store.Url("/bucket/app.pe?X-Amz-Signature=0123456789abcdef")}\r\n"), certificates.Server);
+        var client = new KeepAliveRangeClient(new TcpStreamConnector(certificates.Ca, TimeSpan.FromSeconds(10)));
+
+        for (int start = 0; start < Content.Length; start += 500)
+        {
+            int read = client.Get(cloud.Url("/fw/app.pe"), Token, start, _buffer, 0, 500, out _);
+            Assert.Equal(Content[start..(start + 500)], _buffer[..read]);
+        }
+
+        client.Close();
+        long once = cloud.WireBytes + store.WireBytes;
+
+        Assert.Equal((1, 1), (cloud.Connections, store.Connections));
+        Assert.Single(cloud.Requests);
+
+        // For the figure only: closing after every range asks the cloud and opens both connections each time.
+        for (int start = 0; start < Content.Length; start += 500)
+        {
+            client.Get(cloud.Url("/fw/app.pe"), Token, start, _buffer, 0, 500, out _);
+            client.Close();
+        }
+
+        output.WriteLine($"TLS 1.2, one-certificate chains, 10 ranges of 500 B: {once} B on the wire redirected once, {cloud.WireBytes + store.WireBytes - once} B redirected and connected per range");
     }
 
     [Fact]

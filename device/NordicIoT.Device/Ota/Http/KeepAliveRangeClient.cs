@@ -10,7 +10,12 @@ namespace NordicIoT.Device.Ota.Http
     /// <para>The request is GET, Host, Range and, with a token, Authorization: nothing else, since every byte is paid for on
     /// a cellular link. Redirects (301, 302, 303, 307, 308) are followed at most <see cref="MaxRedirects"/> times with the
     /// same Range and without the token: the cloud sends a file kept in S3 to a presigned URL, and S3 refuses a request
-    /// that carries a Bearer token beside its own signature. Each call asks the caller's URL first, so the token gates every range.</para>
+    /// that carries a Bearer token beside its own signature.</para>
+    /// <para>The URL a range was redirected to and served from is asked directly for the next ranges of the same URL: going
+    /// through the cloud each time would cost a request, a redirect and, as the two hosts alternate on one connection,
+    /// two TLS handshakes per range. The presigned URL is itself the permission (the cloud gives it only for the token,
+    /// for minutes). Any other answer from it (403 once it expired) sends that range through the caller's URL again; a
+    /// failure, a new URL or <see cref="Close"/> forgets it.</para>
     /// <para>RAM: one <see cref="HeadBytes"/> buffer, for the request and then the answer's header block; the body goes
     /// straight into the caller's buffer. A call allocates only the Content-Range and Location values and, after a
     /// redirect, the new URL's parts.</para>
@@ -27,7 +32,9 @@ namespace NordicIoT.Device.Ota.Http
         private readonly IStreamConnector _connector;
         private readonly byte[] _head = new byte[HeadBytes];
         private readonly HttpTarget _asked = new HttpTarget();
-        private readonly HttpTarget _redirected = new HttpTarget();
+        private HttpTarget _redirected = new HttpTarget();
+        private HttpTarget _direct = new HttpTarget();
+        private bool _haveDirect;
         private readonly ResponseHead _answer = new ResponseHead();
         private IByteStream _stream;
         private bool _streamTls;
@@ -58,14 +65,31 @@ namespace NordicIoT.Device.Ota.Http
             totalSize = -1;
             if (_asked.Url != url)
             {
+                _haveDirect = false;
                 _asked.Parse(url);
+            }
+
+            long end = start + count - 1;
+            if (_haveDirect)
+            {
+                // Forgotten until this range came whole from it, so a failure sends the next one through the caller's URL.
+                _haveDirect = false;
+                Ask(_direct, null, start, end);
+                if (_answer.Status == 206)
+                {
+                    int served = ReadRange(_direct.Url, start, buffer, offset, count, out totalSize);
+                    _haveDirect = true;
+                    return served;
+                }
+
+                SkipBody();
             }
 
             HttpTarget target = _asked;
             string token = bearerToken;
             for (int redirects = 0; ; redirects++)
             {
-                Ask(target, token, start, start + count - 1);
+                Ask(target, token, start, end);
                 int status = _answer.Status;
                 if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
                 {
@@ -91,12 +115,26 @@ namespace NordicIoT.Device.Ota.Http
                     throw new DownloadRefusedException(status, "HTTP " + status.ToString() + " " + reason + " for " + target.Url);
                 }
 
-                return ReadRange(target.Url, start, buffer, offset, count, out totalSize);
+                int read = ReadRange(target.Url, start, buffer, offset, count, out totalSize);
+                if (target == _redirected)
+                {
+                    _redirected = _direct;
+                    _direct = target;
+                    _haveDirect = true;
+                }
+
+                return read;
             }
         }
 
-        /// <summary>Closes the kept connection, if any (at the end of a download, so an idle device holds no socket); the next call opens a new one.</summary>
+        /// <summary>Closes the kept connection, if any, and forgets a redirect target (at the end of a download, so an idle device holds no socket); the next call opens a new one.</summary>
         public void Close()
+        {
+            _haveDirect = false;
+            CloseStream();
+        }
+
+        private void CloseStream()
         {
             if (_stream != null)
             {
@@ -122,12 +160,12 @@ namespace NordicIoT.Device.Ota.Http
                 }
                 catch (DownloadRefusedException)
                 {
-                    Close();
+                    CloseStream();
                     throw;
                 }
                 catch (Exception e)
                 {
-                    Close();
+                    CloseStream();
 
                     // A kept connection the server closed while idle: nothing of an answer came, so ask again on a new one.
                     if (kept && _filled == 0 && attempt == 0)
@@ -153,7 +191,7 @@ namespace NordicIoT.Device.Ota.Http
                 return true;
             }
 
-            Close();
+            CloseStream();
             IByteStream stream = _connector.Open(target.Host, target.Port, target.Tls);
             if (stream == null)
             {
@@ -269,21 +307,21 @@ namespace NordicIoT.Device.Ota.Http
             string range = _answer.ContentRange;
             if (!ContentRange.Parse(range, start, out to, out totalSize))
             {
-                Close();
+                CloseStream();
                 throw new DownloadRefusedException(206, url + " answered 206 without a usable Content-Range for bytes " + start.ToString() + "- (got '" + range + "')");
             }
 
             if (_answer.Encoded)
             {
                 // Kestrel and S3 send Content-Length with a range; decoding chunks would be code no server here needs.
-                Close();
+                CloseStream();
                 throw new DownloadRefusedException(206, url + " answered 206 with a Transfer-Encoding (chunked); this client reads ranges framed by Content-Length only");
             }
 
             long length = to - start + 1;
             if (_answer.ContentLength >= 0 && _answer.ContentLength != length)
             {
-                Close();
+                CloseStream();
                 throw new DownloadRefusedException(206, url + " answered 206 with Content-Length " + _answer.ContentLength.ToString() + " for Content-Range " + range);
             }
 
@@ -306,7 +344,7 @@ namespace NordicIoT.Device.Ota.Http
                     int read = _stream.Read(buffer, offset + received, expected - received);
                     if (read <= 0)
                     {
-                        Close();
+                        CloseStream();
                         throw new DownloadTransportException("the connection closed after " + received.ToString() + " of " + expected.ToString() + " bytes from " + url);
                     }
 
@@ -319,13 +357,13 @@ namespace NordicIoT.Device.Ota.Http
             }
             catch (Exception e)
             {
-                Close();
+                CloseStream();
                 throw new DownloadTransportException("the body from " + url + " broke off after " + received.ToString() + " of " + expected.ToString() + " bytes: " + e.Message, e);
             }
 
             if (closeAfter)
             {
-                Close();
+                CloseStream();
             }
 
             return received;
@@ -338,14 +376,14 @@ namespace NordicIoT.Device.Ota.Http
             long length = (status >= 100 && status < 200) || status == 204 || status == 304 ? 0 : _answer.ContentLength;
             if (_answer.CloseAfter || _answer.Encoded || length < 0 || length > HeadBytes)
             {
-                Close();
+                CloseStream();
                 return;
             }
 
             long left = length - (_filled - _headLength);
             if (left < 0)
             {
-                Close();
+                CloseStream();
                 return;
             }
 
@@ -356,7 +394,7 @@ namespace NordicIoT.Device.Ota.Http
                     int read = _stream.Read(_head, 0, left > _head.Length ? _head.Length : (int)left);
                     if (read <= 0)
                     {
-                        Close();
+                        CloseStream();
                         return;
                     }
 
@@ -366,7 +404,7 @@ namespace NordicIoT.Device.Ota.Http
             catch (Exception)
             {
                 // The refusal or redirect is what counts; the next request opens a new connection.
-                Close();
+                CloseStream();
             }
         }
     }
