@@ -48,6 +48,10 @@ public static class MosquittoConfig
         conf.AppendLine("persistence true");
         conf.AppendLine($"persistence_location {files.PersistenceDirectory}{Path.DirectorySeparatorChar}");
         conf.AppendLine("autosave_interval 30");
+
+        // The cloud bridge acknowledges a message only once it is stored, so during a storage outage its persistent
+        // session holds the backlog; past Mosquitto's default of 1,000 queued messages the rest would be dropped.
+        conf.AppendLine("max_queued_messages 100000");
         conf.AppendLine($"log_dest file {files.LogPath}");
         conf.AppendLine("log_type error");
         conf.AppendLine("log_type warning");

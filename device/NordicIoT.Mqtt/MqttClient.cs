@@ -23,7 +23,7 @@ public sealed class MqttClient : IAsyncDisposable, IConnectionEvents
         Options = options;
     }
 
-    /// <summary>Raised for every PUBLISH received on a subscribed topic (after it, a QoS 1 message is acknowledged).</summary>
+    /// <summary>Raised for every PUBLISH received on a subscribed topic (after it, a QoS 1 message is acknowledged unless the handler deferred that).</summary>
     public event EventHandler<MqttMessageReceivedEventArgs>? MessageReceived;
 
     /// <summary>Raised when the broker acknowledges a QoS 1 publish; may be raised before that PublishAsync call has returned.</summary>
@@ -98,8 +98,7 @@ public sealed class MqttClient : IAsyncDisposable, IConnectionEvents
     /// <summary>Disconnects.</summary>
     public async ValueTask DisposeAsync() => await DisconnectAsync().ConfigureAwait(false);
 
-    void IConnectionEvents.OnMessageReceived(MqttMessage message) =>
-        MessageReceived?.Invoke(this, new MqttMessageReceivedEventArgs(message));
+    void IConnectionEvents.OnMessageReceived(MqttMessageReceivedEventArgs received) => MessageReceived?.Invoke(this, received);
 
     void IConnectionEvents.OnPublishAcknowledged(ushort packetId) =>
         PublishAcknowledged?.Invoke(this, new MqttPublishAcknowledgedEventArgs(packetId));

@@ -188,6 +188,43 @@ public sealed class MessagingTests(SharedBroker shared) : IClassFixture<SharedBr
         Assert.True(device.IsConnected);
     }
 
+    [Fact]
+    public async Task A_deferred_acknowledgement_not_sent_leaves_the_message_with_a_persistent_session_and_one_sent_does_not()
+    {
+        string cloudId = $"cloud-{Guid.NewGuid():N}";
+        var first = await ConnectPersistentCloudAsync(cloudId);
+        var (device, _) = await ConnectDeviceAsync("msg-dev9");
+        await (await device.PublishAsync("d/msg-dev9/b", new byte[] { 1 })).Acknowledged.WaitAsync(TimeSpan.FromSeconds(10));
+        await (await device.PublishAsync("d/msg-dev9/b", new byte[] { 2 })).Acknowledged.WaitAsync(TimeSpan.FromSeconds(10));
+        var (one, acknowledgeOne) = await first.NextAsync();
+        var (two, acknowledgeTwo) = await first.NextAsync();
+
+        Assert.True(await acknowledgeOne!.SendAsync());
+        await first.Client.DisconnectAsync();
+        Assert.False(await acknowledgeTwo!.SendAsync());
+
+        var second = await ConnectPersistentCloudAsync(cloudId);
+        var (again, acknowledgeAgain) = await second.NextAsync();
+        Assert.True(await acknowledgeAgain!.SendAsync());
+
+        Assert.Equal([1], one.Payload);
+        Assert.Equal([2], two.Payload);
+        Assert.Equal([2], again.Payload);
+        Assert.True(again.Duplicate);
+        await Task.Delay(300);
+        Assert.False(second.TryTake(out _), "only the unacknowledged message comes again");
+    }
+
+    private async Task<DeferringSubscriber> ConnectPersistentCloudAsync(string clientId)
+    {
+        var client = new MqttClient(_broker.CloudOptions());
+        _clients.Add(client);
+        var subscriber = new DeferringSubscriber(client);
+        await client.ConnectAsync(new MqttConnectOptions(clientId) { CleanSession = false });
+        await client.SubscribeAsync("d/msg-dev9/b", MqttQos.AtLeastOnce);
+        return subscriber;
+    }
+
     private Task<(MqttClient Client, ClientEvents Events)> ConnectDeviceAsync(string deviceId) =>
         ConnectAsync(_broker.DeviceOptions(deviceId), deviceId);
 
@@ -202,4 +239,22 @@ public sealed class MessagingTests(SharedBroker shared) : IClassFixture<SharedBr
         await client.ConnectAsync(new MqttConnectOptions(clientId));
         return (client, events);
     }
+}
+
+/// <summary>A subscriber that takes over every acknowledgement, as the cloud bridge does.</summary>
+internal sealed class DeferringSubscriber
+{
+    private readonly Inbox<(MqttMessage, MqttDeferredAcknowledgement?)> _received = new();
+
+    public DeferringSubscriber(MqttClient client)
+    {
+        Client = client;
+        client.MessageReceived += (_, e) => _received.Add((e.Message, e.DeferAcknowledgement()));
+    }
+
+    public MqttClient Client { get; }
+
+    public Task<(MqttMessage Message, MqttDeferredAcknowledgement? Acknowledgement)> NextAsync() => _received.NextAsync();
+
+    public bool TryTake(out (MqttMessage, MqttDeferredAcknowledgement?) item) => _received.TryTake(out item);
 }

@@ -31,6 +31,6 @@ public static class HealthApi
         var status = bridge.Status();
         return TypedResults.Ok(new MetricsView(
             totals.Batches, totals.Readings, totals.States, totals.DeadLetters,
-            new BridgeView(status.State, status.ConnectedSince, status.LastError, status.Received, status.Lost)));
+            new BridgeView(status.State, status.ConnectedSince, status.LastError, status.Received, status.Retries)));
     }
 }

@@ -33,9 +33,6 @@ public sealed class BrokerOptions
     /// <summary>Longest wait before reconnecting.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often a message is offered to ingestion when storage fails (pauses doubling from 0.5 s to 30 s between), before it is logged as lost.</summary>
-    public int IngestAttempts { get; set; } = 10;
-
     /// <summary>True when a broker host is configured.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Host);
 }

@@ -37,11 +37,6 @@ public sealed class BrokerOptionsValidator(IHostEnvironment environment) : IVali
             failures.Add("Broker:ReconnectMinDelay must be positive and at most Broker:ReconnectMaxDelay.");
         }
 
-        if (options.IngestAttempts is < 1 or > 10)
-        {
-            failures.Add($"Broker:IngestAttempts must be 1..10, not {options.IngestAttempts}.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

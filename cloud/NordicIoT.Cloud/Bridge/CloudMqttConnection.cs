@@ -24,8 +24,8 @@ public sealed class CloudMqttConnection(IOptions<BrokerOptions> options, IHostEn
     public string? LastError { get; private set; }
 
     /// <summary>Opens a new connection with a persistent session, subscribes to <see cref="DeviceUplinkFilters"/> at QoS 1, and returns a task that completes when the connection is lost.</summary>
-    /// <param name="onMessage">Called on the connection's reader for every message; the message is acknowledged when it returns.</param>
-    public async Task<Task> ConnectAsync(Action<MqttMessage> onMessage, CancellationToken cancellationToken)
+    /// <param name="onMessage">Called on the connection's reader for every message; the message is acknowledged when it returns unless it deferred that.</param>
+    public async Task<Task> ConnectAsync(Action<MqttMessageReceivedEventArgs> onMessage, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.IsEnabled)
@@ -40,7 +40,7 @@ public sealed class CloudMqttConnection(IOptions<BrokerOptions> options, IHostEn
         var client = new MqttClient(new MqttClientOptions { Host = settings.Host!, Port = settings.Port, Credentials = credentials });
         var session = new Session(client, credentials, time.GetUtcNow());
         var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.MessageReceived += (_, e) => onMessage(e.Message);
+        client.MessageReceived += (_, e) => onMessage(e);
         client.ConnectionLost += (_, e) =>
         {
             LastError = e.Reason;

@@ -8,9 +8,11 @@ namespace NordicIoT.Cloud.Bridge;
 
 /// <summary>Feeds every device batch and state report from the local broker into the <see cref="IngestPipeline"/>: connects as the cloud identity, reconnects with backoff, retries ingestion when storage fails.</summary>
 /// <remarks>
-/// Messages are queued and acknowledged at once (the MQTT client acknowledges when its handler returns), so a slow
-/// store never stalls the connection's keep-alive. A storage failure is retried with growing pauses (about two minutes
-/// with the default attempts) and then logged as lost.
+/// A message is acknowledged to the broker only once it is stored (or kept as a dead letter), so neither a storage
+/// outage nor a stopped or crashed app loses it: the broker keeps what is unacknowledged for the persistent session
+/// and sends it again on the next connection (storing is idempotent). The connection's reader only queues messages,
+/// so a slow store never stalls keep-alive; the broker sends at most its in-flight limit (Mosquitto: 20) unacknowledged
+/// messages and holds the rest. A failing store is retried with pauses doubling up to half a minute until it works.
 /// </remarks>
 public sealed partial class MqttBridge(
     CloudMqttConnection connection, IngestPipeline pipeline, PendingConfigPublisher pendingConfigs, IOptions<BrokerOptions> options, TimeProvider time, ILogger<MqttBridge> logger)
@@ -19,9 +21,8 @@ public sealed partial class MqttBridge(
     /// <summary>Messages that may wait for ingestion; when full, the connection's reader waits, which slows the broker down.</summary>
     public const int QueueCapacity = 1000;
 
-    // Doubling from half a second up to half a minute (with the backoff's jitter): the default 10 attempts ride out
-    // one and a half to two minutes of storage outage while the full queue holds the broker back (it keeps QoS 1
-    // messages for the persistent session).
+    // Doubling from half a second up to half a minute, with the backoff's jitter: quick after a blip, and a long outage
+    // costs a log line and a query every half minute.
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -32,7 +33,7 @@ public sealed partial class MqttBridge(
     });
 
     private long _received;
-    private long _lost;
+    private long _retries;
 
     /// <summary>State and counters for health and metrics.</summary>
     public BridgeStatus Status() => new(
@@ -40,7 +41,7 @@ public sealed partial class MqttBridge(
         connection.ConnectedSince,
         connection.LastError,
         Interlocked.Read(ref _received),
-        Interlocked.Read(ref _lost));
+        Interlocked.Read(ref _retries));
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +52,7 @@ public sealed partial class MqttBridge(
             return;
         }
 
-        var consumer = ConsumeAsync();
+        var consumer = ConsumeAsync(stoppingToken);
         await KeepConnectedAsync(stoppingToken).ConfigureAwait(false);
         await connection.DisconnectAsync().ConfigureAwait(false);
         _queue.Writer.TryComplete();
@@ -110,28 +111,40 @@ public sealed partial class MqttBridge(
 
     // Runs on the connection's reader. A closed queue (shutting down) throws, which closes the connection without
     // acknowledging, so the broker redelivers the message to the next session.
-    private void Enqueue(MqttMessage message)
+    private void Enqueue(MqttMessageReceivedEventArgs e)
     {
         Interlocked.Increment(ref _received);
-        var received = new Received(message.Topic, message.Payload, time.GetUtcNow());
+        var received = new Received(e.Message.Topic, e.Message.Payload, time.GetUtcNow(), e.DeferAcknowledgement());
         if (!_queue.Writer.TryWrite(received))
         {
             _queue.Writer.WriteAsync(received).AsTask().GetAwaiter().GetResult();
         }
     }
 
-    private async Task ConsumeAsync()
+    // One message at a time, so acknowledgements go in the order the messages came, as MQTT asks. Stopping leaves
+    // what is queued unacknowledged: the broker has it and sends it again to the next session.
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
-        // Drains what was acknowledged already, even while stopping: those messages exist nowhere else.
-        await foreach (var message in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        try
         {
-            await IngestAsync(message).ConfigureAwait(false);
+            await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await IngestAsync(message, stoppingToken).ConfigureAwait(false);
+                if (message.Acknowledgement is { } acknowledgement)
+                {
+                    // False when its connection ended meanwhile: the broker sends it again, and storing it twice is harmless.
+                    await acknowledgement.SendAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping mid-wait or mid-store: that message was not acknowledged either.
         }
     }
 
-    private async Task IngestAsync(Received message)
+    private async Task IngestAsync(Received message, CancellationToken stoppingToken)
     {
-        var attempts = options.Value.IngestAttempts;
         var backoff = new ReconnectBackoff(FirstRetryDelay, MaxRetryDelay);
         for (var attempt = 1; ; attempt++)
         {
@@ -145,16 +158,13 @@ public sealed partial class MqttBridge(
 
                 return;
             }
-            catch (Exception e) when (attempt < attempts)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogIngestRetry(message.Topic, attempt, attempts, e);
-                await Task.Delay(backoff.Next(), time).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                Interlocked.Increment(ref _lost);
-                LogIngestLost(message.Topic, message.Payload.Length, attempts, e);
-                return;
+                // Storage failures throw (bad input becomes a dead letter instead), and a retry is always safe.
+                Interlocked.Increment(ref _retries);
+                var pause = backoff.Next();
+                LogIngestRetry(message.Topic, attempt, pause.TotalSeconds, e);
+                await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -177,11 +187,8 @@ public sealed partial class MqttBridge(
     [LoggerMessage(LogLevel.Warning, "Dead letter from {Topic}: {Reason}: {Detail}")]
     private partial void LogDeadLetter(string topic, string reason, string detail);
 
-    [LoggerMessage(LogLevel.Warning, "Ingesting a message from {Topic} failed (attempt {Attempt} of {Attempts}); retrying.")]
-    private partial void LogIngestRetry(string topic, int attempt, int attempts, Exception exception);
+    [LoggerMessage(LogLevel.Warning, "Ingesting a message from {Topic} failed (attempt {Attempt}); trying again in {Seconds:0.0} s. It stays unacknowledged, so the broker keeps it.")]
+    private partial void LogIngestRetry(string topic, int attempt, double seconds, Exception exception);
 
-    [LoggerMessage(LogLevel.Error, "Lost a message from {Topic} ({Bytes} bytes): ingestion failed {Attempts} times. It was acknowledged to the broker and is not stored.")]
-    private partial void LogIngestLost(string topic, int bytes, int attempts, Exception exception);
-
-    private sealed record Received(string Topic, byte[] Payload, DateTimeOffset ReceivedAt);
+    private sealed record Received(string Topic, byte[] Payload, DateTimeOffset ReceivedAt, MqttDeferredAcknowledgement? Acknowledgement);
 }

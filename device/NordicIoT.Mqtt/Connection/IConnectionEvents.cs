@@ -4,7 +4,7 @@ namespace NordicIoT.Mqtt.Connection;
 internal interface IConnectionEvents
 {
     /// <summary>A PUBLISH arrived on a subscribed topic.</summary>
-    void OnMessageReceived(MqttMessage message);
+    void OnMessageReceived(MqttMessageReceivedEventArgs received);
 
     /// <summary>The broker acknowledged the QoS 1 publish with this id.</summary>
     void OnPublishAcknowledged(ushort packetId);

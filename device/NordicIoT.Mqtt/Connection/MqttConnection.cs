@@ -193,9 +193,11 @@ internal sealed class MqttConnection
         {
             case PacketType.Publish:
                 var (message, packetId) = PacketDecoder.Publish(packet);
+                var received = new MqttMessageReceivedEventArgs(
+                    message, message.Qos == MqttQos.AtLeastOnce ? new MqttDeferredAcknowledgement(this, packetId) : null);
                 try
                 {
-                    _events.OnMessageReceived(message);
+                    _events.OnMessageReceived(received);
                 }
                 catch (Exception e)
                 {
@@ -203,7 +205,7 @@ internal sealed class MqttConnection
                     throw new MqttException($"A MessageReceived handler threw for topic '{message.Topic}': {e.Message}", e);
                 }
 
-                if (message.Qos == MqttQos.AtLeastOnce)
+                if (message.Qos == MqttQos.AtLeastOnce && !received.AcknowledgementDeferred)
                 {
                     await WriteAsync(PacketEncoder.PubAck(packetId), CancellationToken.None).ConfigureAwait(false);
                 }
@@ -232,6 +234,20 @@ internal sealed class MqttConnection
                 break;
             default:
                 throw new MqttException($"The broker sent packet type {(int)packet.Type}, which a 3.1.1 client never receives.");
+        }
+    }
+
+    /// <summary>Sends the PUBACK of a received message whose handler deferred it; false when this connection has ended.</summary>
+    public async Task<bool> AcknowledgeAsync(ushort packetId)
+    {
+        try
+        {
+            await WriteAsync(PacketEncoder.PubAck(packetId), CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (MqttException) when (!IsOpen)
+        {
+            return false;
         }
     }
 

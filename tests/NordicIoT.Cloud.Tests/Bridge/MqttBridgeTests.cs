@@ -27,7 +27,6 @@ public sealed class MqttBridgeTests : IAsyncLifetime
         var settings = _broker.CloudAppSettings();
         settings["Broker:ReconnectMinDelay"] = "00:00:00.200";
         settings["Broker:ReconnectMaxDelay"] = "00:00:01";
-        settings["Broker:IngestAttempts"] = "3";
         _app = new CloudApp(settings, services =>
         {
             var engine = services.Last(d => d.ServiceType == typeof(Storage.ICloudStorage)).ImplementationFactory!;
@@ -151,22 +150,40 @@ public sealed class MqttBridgeTests : IAsyncLifetime
 
         await EventuallyAsync(async () => (await ReadingsAsync(SensorKind.Pressure)).Count == 1);
         Assert.Equal(3, _storage.Attempts);
-        Assert.Equal(0, (await GetJsonAsync("/health/metrics")).GetProperty("bridge").GetProperty("lost").GetInt32());
+        Assert.Equal(2, (await GetJsonAsync("/health/metrics")).GetProperty("bridge").GetProperty("retries").GetInt32());
     }
 
     [Fact]
-    public async Task Message_is_counted_lost_when_every_attempt_fails_and_the_next_one_still_flows()
+    public async Task A_batch_the_app_could_not_store_before_it_stopped_is_stored_after_the_next_start()
     {
+        using var data = new TempFolder("bridge-restart");
+        FlakyStorage? failing = null;
+        var first = new CloudApp(RestartingAppSettings(data.Path), services =>
+        {
+            var engine = services.Last(d => d.ServiceType == typeof(Storage.ICloudStorage)).ImplementationFactory!;
+            services.AddSingleton<Storage.ICloudStorage>(provider => failing = new FlakyStorage((Storage.ICloudStorage)engine(provider)) { FailuresLeft = int.MaxValue });
+        });
+        await first.RegisterAsync("dev-1");
+        await WaitUntilReadyAsync(first);
         var device = await ConnectDeviceAsync("dev-1");
-        var now = Wire.Seconds(_app.Clock.Now);
-        _storage.FailuresLeft = 3;
 
-        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Pressure, (now - 120, 101325)));
-        await EventuallyAsync(async () => (await GetJsonAsync("/health/metrics")).GetProperty("bridge").GetProperty("lost").GetInt32() == 1);
-        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Pressure, (now - 60, 101300)));
+        await PublishAsync(device, "d/dev-1/b", Wire.Series(SensorKind.Pressure, (Wire.Seconds(first.Clock.Now) - 60, 101325)));
+        await EventuallyAsync(() => Task.FromResult(failing!.Attempts >= 2));
+        await first.DisposeAsync();
 
-        await EventuallyAsync(async () => (await ReadingsAsync(SensorKind.Pressure)).Count == 1);
-        Assert.Equal(101300, (await ReadingsAsync(SensorKind.Pressure))[0].Values[0]);
+        // The broker kept the unacknowledged batch for the bridge's persistent session and sends it to the next one.
+        await using var second = new CloudApp(RestartingAppSettings(data.Path));
+        await WaitUntilReadyAsync(second);
+        await EventuallyAsync(async () => (await second.Storage.Readings.QueryAsync("dev-1", SensorKind.Pressure, second.Clock.Now.AddHours(-1), second.Clock.Now, 10, CancellationToken.None)).Count == 1);
+    }
+
+    // One database across two app starts, and a session of its own beside the class's app.
+    private Dictionary<string, string?> RestartingAppSettings(string dataDirectory)
+    {
+        var settings = _broker.CloudAppSettings();
+        settings["Storage:DataDirectory"] = dataDirectory;
+        settings["Broker:ClientId"] = "cloud-restarting";
+        return settings;
     }
 
     private Task<IReadOnlyList<Readings.Reading>> ReadingsAsync(int sensor) =>
@@ -186,9 +203,11 @@ public sealed class MqttBridgeTests : IAsyncLifetime
         await receipt.Acknowledged.WaitAsync(Patience);
     }
 
-    private async Task WaitUntilReadyAsync()
+    private Task WaitUntilReadyAsync() => WaitUntilReadyAsync(_app);
+
+    private static async Task WaitUntilReadyAsync(CloudApp app)
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = app.CreateClient();
         await EventuallyAsync(async () => (await anonymous.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK);
     }
 

@@ -13,4 +13,4 @@ public sealed record MetricsView(long Batches, long Readings, long States, IRead
 
 /// <summary>The MQTT bridge as the metrics endpoint shows it.</summary>
 /// <param name="State">disabled, connected or disconnected.</param>
-public sealed record BridgeView(string State, DateTimeOffset? ConnectedSince, string? LastError, long Received, long Lost);
+public sealed record BridgeView(string State, DateTimeOffset? ConnectedSince, string? LastError, long Received, long Retries);
