@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace NordicIoT.Broker;
 
 /// <summary>One Mosquitto instance run as a child process with a generated config; stopped by PID on Dispose.</summary>
-public sealed class MosquittoProcess : IDisposable
+public sealed partial class MosquittoProcess : IDisposable
 {
     /// <summary>How long <see cref="Start"/> waits for the TLS port when not told otherwise (Mosquitto needs ~20 ms).</summary>
     public static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(10);
@@ -62,6 +62,9 @@ public sealed class MosquittoProcess : IDisposable
     {
         var binary = MosquittoBinary.Find();
         var files = MosquittoConfig.Write(settings);
+
+        // Mosquitto appends to its log: only lines after this offset are this start's.
+        long logStart = File.Exists(files.LogPath) ? new FileInfo(files.LogPath).Length : 0;
         var startInfo = new ProcessStartInfo(binary)
         {
             UseShellExecute = false,
@@ -95,7 +98,7 @@ public sealed class MosquittoProcess : IDisposable
 
         try
         {
-            broker.WaitUntilListening(startTimeout ?? DefaultStartTimeout);
+            broker.WaitUntilRunning(startTimeout ?? DefaultStartTimeout, logStart);
             return broker;
         }
         catch
@@ -133,7 +136,9 @@ public sealed class MosquittoProcess : IDisposable
         _process.Dispose();
     }
 
-    private void WaitUntilListening(TimeSpan timeout)
+    // Mosquitto listens before it installs its SIGTERM handler and logs "running" after it: a broker stopped in between
+    // would die without saving, so this waits for the log line as well as the port.
+    private void WaitUntilRunning(TimeSpan timeout, long logStart)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -146,7 +151,7 @@ public sealed class MosquittoProcess : IDisposable
             }
 
             // A plain TCP connect is enough: Mosquitto accepts only once the TLS context has loaded.
-            if (PortAccepts() && !_process.HasExited)
+            if (LoggedRunning(logStart) && PortAccepts() && !_process.HasExited)
             {
                 return;
             }
@@ -154,7 +159,7 @@ public sealed class MosquittoProcess : IDisposable
             if (deadline.Elapsed > timeout)
             {
                 throw new BrokerStartException(
-                    $"mosquitto (pid {ProcessId}) did not accept connections on {Settings.BindAddress}:{Settings.Port} " +
+                    $"mosquitto (pid {ProcessId}) did not log \"running\" and accept connections on {Settings.BindAddress}:{Settings.Port} " +
                     $"within {timeout.TotalSeconds:0.#} s.\n{LogTail()}");
             }
 
@@ -174,6 +179,22 @@ public sealed class MosquittoProcess : IDisposable
             return false;
         }
     }
+
+    private bool LoggedRunning(long logStart)
+    {
+        if (!File.Exists(Files.LogPath))
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(Files.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        stream.Seek(Math.Min(logStart, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        return RunningLine().IsMatch(reader.ReadToEnd());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"mosquitto version \S+ running")]
+    private static partial System.Text.RegularExpressions.Regex RunningLine();
 
     private static string ReadLastLines(string path, int count)
     {
