@@ -41,7 +41,7 @@ public sealed class LocalStackHost : IAsyncDisposable
     public LocalStackOptions Options { get; }
 
     /// <summary>The app's base URL, e.g. http://127.0.0.1:5080/.</summary>
-    public Uri BaseUrl => new($"http://{Options.ListenAddress}:{Options.ApiPort.ToString(CultureInfo.InvariantCulture)}/");
+    public Uri BaseUrl => new(Options.ApiUrl + "/");
 
     /// <summary>The file holding the admin API key the app made on its first start (it exists only if this stack's storage had no key then).</summary>
     public string AdminKeyPath => Path.Combine(Options.DataFolder, FirstAdminKey.FileName);
@@ -91,7 +91,7 @@ public sealed class LocalStackHost : IAsyncDisposable
         FleetSimulator? fleet = null;
         try
         {
-            progress?.Invoke($"Starting the cloud app on http://{options.ListenAddress}:{options.ApiPort} ({options.Storage} storage)");
+            progress?.Invoke($"Starting the cloud app on {options.ApiUrl} ({options.Storage} storage)");
             app = await CloudAppHost.StartAsync(CloudArguments(options, pki), s => ConfigureServices(options, s), options.StartTimeout, cancellationToken)
                 .ConfigureAwait(false);
             await RegisterSimulatedDevicesAsync(app.Services, options.SimulatedDeviceIds(), cancellationToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ public sealed class LocalStackHost : IAsyncDisposable
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["urls"] = $"http://{options.ListenAddress}:{options.ApiPort.ToString(CultureInfo.InvariantCulture)}",
+            ["urls"] = options.ApiUrl,
             ["contentRoot"] = Path.GetFullPath(options.StateFolder),
             ["applicationName"] = typeof(NordicIoT.Cloud.Api.HealthApi).Assembly.GetName().Name!,
             ["environment"] = "Production",
@@ -172,7 +172,7 @@ public sealed class LocalStackHost : IAsyncDisposable
             // devices at this app.
             ["Firmware:ReleasePublicKeyPath"] = pki.ReleasePublicKey,
             ["Firmware:Targets:0"] = FleetOptions.Board,
-            ["Rollouts:PublicBaseUrl"] = $"http://{options.ListenAddress}:{options.ApiPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Rollouts:PublicBaseUrl"] = options.ApiUrl,
         };
         if (options.Storage == LocalStorage.DynamoDb)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using NordicIoT.Device.Host.Simulation;
@@ -28,6 +29,9 @@ public sealed record LocalStackOptions
 
     /// <summary>The cloud app's HTTP port on <see cref="ListenAddress"/>.</summary>
     public int ApiPort { get; init; } = DefaultApiPort;
+
+    /// <summary>The cloud app's URL without a trailing slash, e.g. http://127.0.0.1:5080: where it listens and what firmware offers point devices at.</summary>
+    public string ApiUrl => $"http://{ListenAddress}:{ApiPort.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Mosquitto's mutual-TLS port on <see cref="ListenAddress"/>.</summary>
     public int BrokerPort { get; init; } = DefaultBrokerPort;

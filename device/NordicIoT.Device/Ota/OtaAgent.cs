@@ -36,7 +36,6 @@ namespace NordicIoT.Device.Ota
         private readonly UplinkService _uplink;
         private readonly OfferCheck _check;
         private readonly StagedDownload _download;
-        private readonly IHttpRangeClient _http;
         private readonly TakenRollouts _taken;
         private readonly OtaStatusStore _statusStore;
         private readonly ProgressThrottle _throttle;
@@ -64,7 +63,6 @@ namespace NordicIoT.Device.Ota
             _state = state;
             _uplink = uplink;
             _check = new OfferCheck(storage, _settings.TrustedKeyFile, options.Board, options.FirmwareVersion);
-            _http = http;
             _download = new StagedDownload(storage, http, _settings.FragmentBytes);
             _taken = new TakenRollouts(storage);
             _statusStore = new OtaStatusStore(storage);
@@ -330,7 +328,7 @@ namespace NordicIoT.Device.Ota
                     GiveUpDownload(_download.Problem);
                     break;
                 default:
-                    _http.Close();
+                    _download.End();
                     Announce(OtaPhase.Verified, OtaStatus.Verified, now);
                     break;
             }
@@ -437,7 +435,7 @@ namespace NordicIoT.Device.Ota
 
         private void GiveUpDownload(string reason)
         {
-            _http.Close();
+            _download.End();
             SetStatus(_job.RolloutId, OtaStatus.Failed, -1, reason, _manifest.Version);
             _storage.Delete(OfferFile);
             StagedDownload.Clear(_storage, _slot);

@@ -74,6 +74,12 @@ namespace NordicIoT.Device.Ota
             }
         }
 
+        /// <summary>Closes the connection kept for the next fragment (the download is verified, failed, withdrawn or replaced), so an idle device holds no socket.</summary>
+        public void End()
+        {
+            _http.Close();
+        }
+
         /// <summary>Takes a fresh download location and token (a re-sent offer of the same rollout); staged bytes are kept.</summary>
         public void UseLocation(string baseUrl, string token)
         {
